@@ -1,0 +1,25 @@
+"""Imports every mapped class, so the metadata (and Alembic) sees the whole schema."""
+
+from liaison.cases.model import Case, CasePerson
+from liaison.db import Base
+from liaison.extradition.model import Extradition
+from liaison.letters.model import RogatoryLetter
+from liaison.notices.model import Notice
+from liaison.partners.model import (
+    Agency,
+    Agreement,
+    AgreementParty,
+    Country,
+    Event,
+    Meeting,
+    MeetingParticipant,
+    WorkingGroup,
+)
+from liaison.persons.model import IdentityDocument, Person, PersonName
+from liaison.security.audit import AuditEntry
+
+__all__ = [
+    "Agency", "Agreement", "AgreementParty", "AuditEntry", "Base", "Case", "CasePerson",
+    "Country", "Event", "Extradition", "IdentityDocument", "Meeting", "MeetingParticipant",
+    "Notice", "Person", "PersonName", "RogatoryLetter", "WorkingGroup",
+]

@@ -1,0 +1,176 @@
+"""The audit trail: an append-only, hash-chained log of every write and every read of
+person data, appended in the same transaction as the act it records.
+
+Each entry's ``hash`` is an HMAC-SHA256 (key: ``LIAISON_AUDIT_KEY``) over its own
+fields and the previous entry's hash, so editing, deleting or inserting a row out of
+band breaks the chain at that row, and :func:`verify` names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, Integer, String, Text, select, text
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from liaison.config import get_settings
+from liaison.db import Base
+from liaison.records import utcnow
+
+GENESIS = "0" * 64
+
+
+class AuditAction(StrEnum):
+    create = "create"
+    update = "update"
+    delete = "delete"
+    read = "read"
+    search = "search"
+    transition = "transition"
+    import_ = "import"
+    export = "export"
+    login = "login"
+    login_failed = "login_failed"
+    logout = "logout"
+    share = "share"
+    approve = "approve"
+    report = "report"
+    accept = "accept"
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entry"
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(128), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    entity_kind: Mapped[str] = mapped_column(String(32), default="")
+    entity_ref: Mapped[str] = mapped_column(String(64), default="", index=True)
+    purpose: Mapped[str] = mapped_column(String(256), default="")
+    origin: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+@dataclass
+class Event:
+    """What happened, before it is sealed into the chain."""
+
+    actor: str
+    action: str
+    entity_kind: str = ""
+    entity_ref: str = ""
+    purpose: str = ""
+    origin: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _digest(key: bytes, seq: int, at: str, ev: Event | AuditEntry, detail: str, prev: str) -> str:
+    payload = "\x1f".join(
+        [str(seq), at, ev.actor, str(ev.action), ev.entity_kind, ev.entity_ref,
+         ev.purpose, ev.origin, detail, prev]
+    )
+    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _lock_chain(session: Session) -> None:
+    """Serialise appends: on PostgreSQL a transaction-scoped advisory lock (SQLite
+    transactions already hold the write lock from BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
+
+
+def _head(session: Session) -> tuple[int, str]:
+    row = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def _fmt_at(at: dt.datetime) -> str:
+    return at.strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def append_many(session: Session, events: Iterable[Event]) -> int:
+    """Seal ``events`` into the chain, in order, inside the caller's transaction."""
+    _lock_chain(session)
+    seq, prev = _head(session)
+    key = get_settings().audit_key.encode("utf-8")
+    rows: list[dict[str, Any]] = []
+    at = utcnow()
+    at_s = _fmt_at(at)
+    for ev in events:
+        seq += 1
+        detail = json.dumps(ev.detail, sort_keys=True, ensure_ascii=False, default=str)
+        h = _digest(key, seq, at_s, ev, detail, prev)
+        rows.append(
+            {"seq": seq, "at": at, "actor": ev.actor, "action": str(ev.action),
+             "entity_kind": ev.entity_kind, "entity_ref": ev.entity_ref,
+             "purpose": ev.purpose, "origin": ev.origin, "detail": detail,
+             "prev_hash": prev, "hash": h}
+        )
+        prev = h
+    if rows:
+        session.execute(AuditEntry.__table__.insert(), rows)
+    return len(rows)
+
+
+def record(session: Session, event: Event) -> None:
+    """Append one event to the chain inside the caller's transaction."""
+    append_many(session, [event])
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    reason: str = ""
+
+
+def _walk(session: Session, batch: int = 5000) -> Iterator[AuditEntry]:
+    last = 0
+    while True:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].seq
+        session.expunge_all()
+
+
+def verify(session: Session) -> VerifyResult:
+    """Walk the whole chain; report the first entry that was edited, deleted or inserted."""
+    key = get_settings().audit_key.encode("utf-8")
+    expected_seq, prev, checked = 1, GENESIS, 0
+    for entry in _walk(session):
+        if entry.seq != expected_seq:
+            return VerifyResult(False, checked, entry.seq,
+                                f"entry {expected_seq} is missing (next found is {entry.seq})")
+        if entry.prev_hash != prev:
+            return VerifyResult(False, checked, entry.seq,
+                                "its previous-hash does not match the entry before it")
+        if _digest(key, entry.seq, _fmt_at(entry.at), entry, entry.detail, prev) != entry.hash:
+            return VerifyResult(False, checked, entry.seq, "its content does not match its hash")
+        prev, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
+    return VerifyResult(True, checked)
+
+
+def entries_for(session: Session, entity_ref: str, kind: str | None = None) -> list[AuditEntry]:
+    """Every audit entry about one record: "who looked at this person"."""
+    stmt = select(AuditEntry).where(AuditEntry.entity_ref == entity_ref)
+    if kind:
+        stmt = stmt.where(AuditEntry.entity_kind == kind)
+    return list(session.scalars(stmt.order_by(AuditEntry.seq)))
