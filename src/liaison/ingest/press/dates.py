@@ -1,0 +1,172 @@
+"""French dates in running text: single days, ranges and pairs, with year inference.
+
+«du 24 au 27 novembre 2025» and «les 6 et 7 décembre» keep both ends. A date written
+without a year takes the latest year, not after the article's date, in which that day
+fell on the weekday the text gives («jeudi 14 décembre»); with no article date it stays
+partial and says so (``year_source="unknown"``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from liaison.ingest.press.result import DateSpan, PartialDate
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6,
+}  # fmt: skip
+
+_M = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_W = "(?:" + "|".join(WEEKDAYS) + ")"
+_D = r"(?:1er|[12]\d|3[01]|0?[1-9])"
+_Y = r"(?:19|20)\d\d"
+
+
+def _day(name: str) -> str:
+    return rf"(?:(?P<{name}w>{_W})\s+)?(?P<{name}d>{_D})"
+
+
+_RANGE = re.compile(
+    rf"\bdu\s+{_day('a')}(?:\s+(?P<am>{_M}))?(?:\s+(?P<ay>{_Y}))?"
+    rf"\s+au\s+{_day('b')}\s+(?P<bm>{_M})(?:\s+(?P<by>{_Y}))?\b",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(
+    rf"\b(?:les|des|aux)\s+{_day('a')}(?:\s+(?P<am>{_M}))?(?:\s+(?P<ay>{_Y}))?"
+    rf"\s+et\s+(?:le\s+)?{_day('b')}\s+(?P<bm>{_M})(?:\s+(?P<by>{_Y}))?\b",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(
+    rf"(?<![\w/]){_day('a')}\s+(?P<am>{_M})(?:\s+(?P<ay>{_Y}))?\b", re.IGNORECASE
+)
+_NUMERIC = re.compile(r"\b(?P<ad>[0-3]?\d)[/.](?P<am>[01]?\d)[/.](?P<ay>(?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b(?P<am>{_M})\s+(?P<ay>{_Y})\b", re.IGNORECASE)
+#: page headers such as «vendredi, novembre 22, 2024» or «Publié le 03/02/2025»
+_HEADER_US = re.compile(
+    rf"^\s*(?:{_W},?\s+)?(?P<am>{_M})\s+(?P<ad>{_D}),?\s+(?P<ay>{_Y})\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    span: DateSpan
+
+
+@dataclass(frozen=True)
+class _Day:
+    day: int
+    month: int | None
+    year: int | None
+    weekday: int | None
+
+
+def _int_day(text: str) -> int:
+    return 1 if text.lower() == "1er" else int(text)
+
+
+def _read_day(match: re.Match[str], name: str) -> _Day:
+    groups = match.groupdict()
+    weekday = groups.get(f"{name}w")
+    month = groups.get(f"{name}m")
+    year = groups.get(f"{name}y")
+    return _Day(
+        day=_int_day(groups[f"{name}d"]),
+        month=(MONTHS[month.lower()] if month and not month.isdigit() else
+               int(month) if month else None),
+        year=int(year) if year else None,
+        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+    )  # fmt: skip
+
+
+def resolve_year(
+    month: int, day: int, weekday: int | None, article_date: date | None
+) -> int | None:
+    """The latest year, not after ``article_date``, giving that day (and weekday)."""
+    if article_date is None:
+        return None
+    for year in range(article_date.year, article_date.year - 29, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate > article_date:
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            return year
+    return None
+
+
+def _span(first: _Day, second: _Day | None, text: str, kind: str, ref: date | None) -> DateSpan:
+    last = second or first
+    month_b = last.month
+    year_b = last.year
+    month_a = first.month or month_b
+    year_a = first.year
+    source = "text"
+    if year_b is None and month_b is not None:
+        year_b = resolve_year(month_b, last.day, last.weekday, ref)
+        source = "inferred" if year_b is not None else "unknown"
+    if year_a is None and year_b is not None and month_a is not None and month_b is not None:
+        year_a = year_b - 1 if month_a > month_b else year_b
+    start = PartialDate(year_a, month_a, first.day)
+    end = PartialDate(year_b, month_b, last.day) if second else None
+    return DateSpan(start=start, end=end, text=text, year_source=source, kind=kind)
+
+
+def find_dates(text: str, article_date: date | None = None) -> list[DateMatch]:
+    """Every day-level date in ``text``, ranges and pairs first, without overlaps."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in ((_RANGE, "range"), (_PAIR, "pair"), (_SINGLE, "single"),
+                          (_NUMERIC, "single")):  # fmt: skip
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            second = _read_day(match, "b") if kind != "single" else None
+            span = _span(_read_day(match, "a"), second, match.group(0), kind, article_date)
+            found.append(DateMatch(match.start(), match.end(), span))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item.start)
+
+
+def find_month_years(text: str) -> Iterator[DateMatch]:
+    """«en novembre 2025»: month-level dates."""
+    for match in _MONTH_YEAR.finditer(text):
+        month, year = MONTHS[match["am"].lower()], int(match["ay"])
+        span = DateSpan(PartialDate(year, month), text=match.group(0))
+        yield DateMatch(match.start(), match.end(), span)
+
+
+def header_date(line: str) -> date | None:
+    """The date of a line that holds nothing but a full date (a page's dateline)."""
+    match = _HEADER_US.match(line)
+    if match:
+        day = _read_day(match, "a")
+    else:
+        stripped = re.sub(r"^(?:publié|mis à jour)\s+le\s+", "", line.strip(), flags=re.I)
+        matches = find_dates(stripped)
+        if len(matches) != 1 or matches[0].end - matches[0].start < len(stripped) - 2:
+            return None
+        start = matches[0].span.start
+        return start.as_date()
+    if day.month is None or day.year is None:
+        return None
+    try:
+        return date(day.year, day.month, day.day)
+    except ValueError:
+        return None
+
+
+def to_date(match: DateMatch) -> date | None:
+    return match.span.start.as_date()
