@@ -1,0 +1,133 @@
+"""Page furniture: what a copied news page holds besides the article.
+
+Headline tickers, image file names, menus, language switchers, "related articles"
+markers, share buttons and credits are dropped line by line, each with the reason, so
+that no country, person or figure is ever read from them. A line holding nothing but a
+date (the page's dateline) gives the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from liaison.ingest.press.dates import header_date
+
+_IMAGE = re.compile(
+    r"^(?:\S*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic)"
+    r"|(?:IMG|DSC|DSCN|PXL|VID|WhatsApp[ _]Image)[ _-]?[\d_ .:-]*(?:WA\d+)?[\w.-]*)$",
+    re.IGNORECASE,
+)
+_TICKER = re.compile(
+    r"^(?:flash[ -]infos?|derni[èe]re?s? (?:minute|infos?|nouvelles|actualités)|en continu"
+    r"|breaking(?: news)?|urgent|à la une|a la une|fil info|fil d'actu|brèves|ticker"
+    r"|les plus lus|tendances|en bref|trending)\b\s*[:|•·»-]*",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:\**\s*related_articles\[\d+\]\s*\**|(?:[àa] lire (?:aussi|également)|lire aussi"
+    r"|voir aussi|lire également|à voir aussi|articles? (?:similaires|liés|connexes|associés)"
+    r"|sur le même (?:sujet|thème)|dans la même rubrique|related(?: articles)?"
+    r"|vous aimerez aussi|nos derniers articles)\b)\s*[:|»>-]*",
+    re.IGNORECASE,
+)
+_LANGUAGES = (
+    r"(?:Arabic|English|French|Français|Francais|Anglais|Arabe|Español|Espagnol|Deutsch"
+    r"|Amazigh|Tamazight|العربية|ⵜⴰⵎⴰⵣⵉⵖⵜ|FR|EN|AR|ES|DE)"
+)
+_LANGUAGE_SWITCH = re.compile(rf"^(?:{_LANGUAGES}[\s|/·•-]*){{2,}}$")
+_FURNITURE = re.compile(
+    r"^(?:partager|share|tweet|imprimer|facebook|twitter|whatsapp|linkedin|e-?mail"
+    r"|\d+\s+commentaires?|commentaires?|copyright|©|tous droits réservés|crédits? photo"
+    r"|\(?photo\s*:|photo d'illustration|source\s*:|par la rédaction|mots-clés|tags\s*:"
+    r"|ce site utilise des cookies|accepter les cookies|newsletter|abonnez-vous"
+    r"|publié le\s*\.?$|le\s*\.$|retour en haut)",
+    re.IGNORECASE,
+)
+_MENU_WORDS = {
+    "accueil", "actualités", "actualité", "international", "national", "société", "politique",
+    "économie", "sport", "sports", "culture", "régions", "vidéos", "contact", "monde",
+    "sécurité", "justice", "opinions", "médias", "galerie", "archives", "recherche", "menu",
+    "communiqués", "agenda", "publications", "à propos", "qui sommes-nous", "english",
+}  # fmt: skip
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+_SEPARATORS = re.compile(r"\s*[|•·»>/\t]\s*|\s{3,}")
+
+
+@dataclass
+class CleanPage:
+    """The article's paragraphs (headline first), its date if the page gave one, and
+    every dropped line with the reason it was dropped."""
+
+    paragraphs: list[str]
+    article_date: date | None = None
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def _is_menu(line: str) -> bool:
+    if " " not in line and len(_CAMEL.split(line)) >= 2:
+        return True
+    items = [item for item in _SEPARATORS.split(line) if item]
+    if len(items) >= 2 and all(item.lower() in _MENU_WORDS for item in items):
+        return True
+    return len(items) >= 3 and all(
+        len(item.split()) <= 4 and not item.endswith(".") for item in items
+    )
+
+
+def _reason(line: str) -> str | None:
+    """Why ``line`` is furniture, or None when it is article text."""
+    checks = (
+        (_IMAGE.match(line), "image file name"),
+        (_LANGUAGE_SWITCH.match(line), "language switcher"),
+        (_FURNITURE.match(line), "share, credit or byline"),
+        (len(re.sub(r"\W", "", line)) < 3, "no text"),
+        (_is_menu(line), "menu"),
+    )
+    for hit, reason in checks:
+        if hit:
+            return reason
+    return None
+
+
+def clean_page(raw: str) -> CleanPage:
+    """Split ``raw`` into article paragraphs, dropping page furniture."""
+    text = raw.replace("\r\n", "\n").replace("\u2019", "'").replace("\u00a0", " ")
+    page = CleanPage(paragraphs=[])
+    skipping: str | None = None  # a ticker or a related-articles block runs to a blank line
+    for raw_line in text.split("\n"):
+        line = raw_line.strip().strip("*").strip()
+        if not line:
+            skipping = None
+            continue
+        if skipping and len(line) < 200:
+            page.ignored.append((line, skipping))
+            continue
+        skipping = None
+        for pattern, reason in ((_TICKER, "headline ticker"), (_RELATED, "related articles")):
+            match = pattern.match(line)
+            if match:
+                page.ignored.append((line, reason))
+                skipping = reason if not line[match.end() :].strip(" :|•-") else None
+                break
+        else:
+            _keep_or_drop(page, line)
+    return page
+
+
+def _keep_or_drop(page: CleanPage, line: str) -> None:
+    dated = header_date(line) if len(line) < 60 else None
+    if dated is not None:
+        page.ignored.append((line, "dateline"))
+        page.article_date = page.article_date or dated
+        return
+    reason = _reason(line)
+    if reason:
+        page.ignored.append((line, reason))
+    else:
+        page.paragraphs.append(line)
