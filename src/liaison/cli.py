@@ -1,0 +1,192 @@
+"""The ``liaison`` command.
+
+Every command works on the database ``LIAISON_DATABASE_URL`` names, runs in one
+transaction, and reports an error as one line on stderr with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, BinaryIO, Optional
+
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TransferSpeedColumn
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from liaison.db import get_engine, transaction, upgrade
+from liaison.errors import LiaisonError, ValidationError
+from liaison.security.actor import cli_actor
+
+app = typer.Typer(
+    help="Liaison: the desk of an international police cooperation office.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def ensure_schema() -> None:
+    """Create or upgrade the schema and load the reference data (idempotent)."""
+    from liaison.partners.service import ensure_countries
+
+    engine = get_engine()
+    upgrade(engine)
+    with transaction(engine) as session:
+        ensure_countries(session)
+
+
+@app.command()
+def init() -> None:
+    """Create (or upgrade) the database schema and load the countries."""
+    ensure_schema()
+    out.print("Database ready.")
+
+
+@app.command()
+def demo(
+    seed: Annotated[int, typer.Option(help="random seed of the synthetic records")] = 2023,
+    force: Annotated[bool, typer.Option(help="rebuild even if the database has records")] = False,
+) -> None:
+    """Build the demo database: partners, meetings, cases, notices… for 2022-2025."""
+    from liaison.demo import build_demo
+
+    ensure_schema()
+    with transaction() as session:
+        counts = build_demo(session, cli_actor(), seed=seed, force=force)
+    if counts is None:
+        out.print("The database already holds records; nothing done (use --force to add the demo).")
+        return
+    out.print("Demo built: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
+
+
+def _lines(stream: BinaryIO, progress: Progress | None, task: int | None) -> Iterator[tuple[int, bytes]]:
+    for number, raw in enumerate(stream, start=1):
+        if progress is not None and task is not None:
+            progress.advance(task, len(raw))
+        yield number, raw
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input")],
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="import the valid lines and report the others")] = False,
+    format: Annotated[str, typer.Option("--format", help="interchange | interpol-notices | ftm")] = "interchange",
+) -> None:
+    """Import records (idempotent by reference; all or nothing unless --skip-invalid)."""
+    from liaison.ingest.interchange import import_records
+
+    if format != "interchange":
+        from liaison.ingest.sources import import_published_list
+
+        ensure_schema()
+        with transaction() as session:
+            n = import_published_list(session, cli_actor(), Path(file), format)
+        out.print(f"{n:,} persons imported from the published list ({format}).")
+        return
+    ensure_schema()
+    path = None if file == "-" else Path(file)
+    if path is not None and not path.is_file():
+        raise ValidationError.for_field("FILE", f"no such file: {file}")
+    stream: BinaryIO = sys.stdin.buffer if path is None else path.open("rb")
+    size = path.stat().st_size if path is not None else None
+    show = err.is_terminal and size is not None
+    with stream, Progress(TextColumn("importing"), BarColumn(), TransferSpeedColumn(),
+                          console=err, disable=not show) as progress:
+        task = progress.add_task("import", total=size)
+        with transaction() as session:
+            report = import_records(session, cli_actor(), _lines(stream, progress, task),
+                                    skip_invalid=skip_invalid, source=file)
+    out.print(
+        f"{report.read:,} lines read: {report.created:,} created, {report.updated:,} updated, "
+        f"{report.unchanged:,} unchanged, {report.invalid_lines:,} invalid."
+    )
+    for problem in report.problems:
+        err.print(f"skipped {problem}")
+
+
+@app.command()
+def export(
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="only this kind (repeatable)")] = None,  # noqa: UP045
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file to write (default: stdout)")] = None,  # noqa: UP045
+) -> None:
+    """Export records in the interchange format (JSON Lines)."""
+    from liaison.ingest.interchange import export_records
+    from liaison.ingest.schema import KIND_ORDER
+
+    for k in kind or []:
+        if k not in KIND_ORDER:
+            raise ValidationError.for_field("--kind", f"unknown kind '{k}'; one of {', '.join(KIND_ORDER)}")
+    ensure_schema()
+    target = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        with transaction() as session:
+            for line in export_records(session, cli_actor(), kind):
+                target.write(line + "\n")
+    finally:
+        if output:
+            target.close()
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+) -> None:
+    """Serve the web application and the API."""
+    import uvicorn
+
+    ensure_schema()
+    out.print(f"Liaison on http://{host}:{port}/")
+    uvicorn.run("liaison.api.app:create_app", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
+
+
+# -- commands of the domain packages (one line each) ---------------------------------
+def _register() -> None:
+    """Mount the sub-commands of each domain package."""
+    # registration block: one line per domain, e.g.
+    # from liaison.notices.cli import app as notices_app; app.add_typer(notices_app, name="notice")
+
+
+_register()
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"error: {message}", markup=False)
+    sys.exit(code)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except ValidationError as exc:
+        err.print(f"error: {exc.message}", markup=False)
+        for problem in exc.problems:
+            err.print(f"  {problem}", markup=False)
+        sys.exit(exc.exit_code)
+    except LiaisonError as exc:
+        _fail(exc.message, exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("aborted", 130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except OperationalError as exc:
+        _fail(f"database unavailable: {exc.orig}", 6)
+    except DBAPIError as exc:
+        _fail(f"database error: {exc.orig}", 7)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
