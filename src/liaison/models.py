@@ -17,9 +17,11 @@ from liaison.partners.model import (
 )
 from liaison.persons.model import IdentityDocument, Person, PersonName
 from liaison.security.audit import AuditEntry
+from liaison.security.model import AccessToken, Share, UserAccount
 
 __all__ = [
     "Agency", "Agreement", "AgreementParty", "AuditEntry", "Base", "Case", "CasePerson",
     "Country", "Event", "Extradition", "IdentityDocument", "Meeting", "MeetingParticipant",
     "Notice", "Person", "PersonName", "RogatoryLetter", "WorkingGroup",
+    "AccessToken", "Share", "UserAccount",
 ]

@@ -27,6 +27,9 @@ class Actor:
     home: bool = True
     #: where the request came from (cli, an IP address…), for the audit trail
     origin: str = "cli"
+    #: highest classification the user may read; empty means the default of the role
+    #: (see :func:`liaison.security.policy.clearance_of`)
+    clearance: str = ""
 
     def has(self, role: str) -> bool:
         return role in self.roles
