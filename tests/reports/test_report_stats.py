@@ -52,7 +52,8 @@ def test_change_on_previous_year(
     records: Engine, year: int, total: int, previous: int, change: float | None
 ) -> None:
     cases = report(year, records, home_country="MA")["cases"]
-    assert (cases["total"], cases["previous_total"], cases["change_pct"]) == (total, previous, change)
+    got = (cases["total"], cases["previous_total"], cases["change_pct"])
+    assert got == (total, previous, change)
 
 
 def test_an_empty_year_is_all_zeros(db_engine: Engine) -> None:

@@ -80,7 +80,7 @@ def cases_statement(period: Period) -> Select[Any]:
     """Rows (bucket, direction, category, partner country, n): bucket 0 is the period
     itself, in detail; buckets 1…4 the earlier periods of the trend, one total each."""
     c = CASES.c
-    parts: list[Select[Any]] = [
+    parts: list[Any] = [
         select(
             literal(0, Integer).label("bucket"),
             c.direction,
@@ -141,33 +141,34 @@ def _count(table: Table, *where: ColumnElement[bool]) -> Any:
     return select(func.count()).select_from(table).where(and_(*where)).scalar_subquery()
 
 
+def _notes(kind: str, scope: str, period: Period) -> Any:
+    n = NOTICES.c
+    return _count(NOTICES, n.kind == kind, n.scope == scope, within(n.issued_on, period))
+
+
 def counts_statement(period: Period, home: str) -> Select[Any]:
     n, rl, ex, m = NOTICES.c, LETTERS.c, EXTRADITIONS.c, MEETINGS.c
-    warrant = (n.kind == "arrest_warrant", n.scope == "international", n.issuing_country_code == home)
+    warrant = (
+        n.kind == "arrest_warrant",
+        n.scope == "international",
+        n.issuing_country_code == home,
+    )
     issued = n.issued_on.is_not(None)  # a draft never counts
-    before = period.previous
+    incoming = rl.direction == "incoming"
     figures = {
-        "letters_received": _count(LETTERS, rl.direction == "incoming", within(rl.received_on, period)),
-        "letters_executed": _count(LETTERS, rl.direction == "incoming", within(rl.executed_on, period)),
+        "letters_received": _count(LETTERS, incoming, within(rl.received_on, period)),
+        "letters_executed": _count(LETTERS, incoming, within(rl.executed_on, period)),
         "warrants_issued": _count(NOTICES, *warrant, within(n.issued_on, period)),
         "warrants_arrests": _count(NOTICES, *warrant, issued, within(n.arrest_on, period)),
-        "search_notes_national": _count(
-            NOTICES, n.kind == "search_note", n.scope == "national", within(n.issued_on, period)
-        ),
-        "wanted_notices_regional": _count(
-            NOTICES, n.kind == "wanted_notice", n.scope == "regional", within(n.issued_on, period)
-        ),
-        "cancellations_international": _count(
-            NOTICES, n.kind == "cancellation", n.scope == "international", within(n.issued_on, period)
-        ),
-        "cancellations_regional": _count(
-            NOTICES, n.kind == "cancellation", n.scope == "regional", within(n.issued_on, period)
-        ),
+        "search_notes_national": _notes("search_note", "national", period),
+        "wanted_notices_regional": _notes("wanted_notice", "regional", period),
+        "cancellations_international": _notes("cancellation", "international", period),
+        "cancellations_regional": _notes("cancellation", "regional", period),
         "surrendered_to_home": _count(
             EXTRADITIONS, ex.direction == "to_home", within(ex.surrendered_on, period)
         ),
         "previous_surrendered_to_home": _count(
-            EXTRADITIONS, ex.direction == "to_home", within(ex.surrendered_on, before)
+            EXTRADITIONS, ex.direction == "to_home", within(ex.surrendered_on, period.previous)
         ),
         "surrendered_by_home": _count(
             EXTRADITIONS, ex.direction == "by_home", within(ex.surrendered_on, period)
@@ -249,7 +250,11 @@ def compute(conn: Connection, period: Period, home: str) -> dict[str, Any]:
         },
         "extraditions": {
             key: counts[key]
-            for key in ("surrendered_to_home", "previous_surrendered_to_home", "surrendered_by_home")
+            for key in (
+                "surrendered_to_home",
+                "previous_surrendered_to_home",
+                "surrendered_by_home",
+            )
         },
         "diplomacy": {
             "meetings": counts["meetings"],
