@@ -1,0 +1,106 @@
+"""Batch screening of CSV files (the ``liaison screen`` command's engine).
+
+Formats (those of the benchmark kit):
+
+* watchlist: ``id, full_name, alt_names`` (``|``-separated), ``birth_date``
+  (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), ``nationality`` (alpha-2), ``gender``;
+* queries: ``qid, full_name, birth_date, nationality``;
+* hits (written): ``qid, watchlist_id, score, explanation`` — every pair scoring at
+  or above the threshold (every candidate with threshold 0).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from liaison.errors import ValidationError
+from liaison.screening.index import ScreeningIndex
+from liaison.screening.model import Query, WatchlistEntry
+
+WATCHLIST_COLUMNS = ("id", "full_name")
+QUERY_COLUMNS = ("qid", "full_name")
+HIT_COLUMNS = ("qid", "watchlist_id", "score", "explanation")
+
+
+@dataclass(frozen=True)
+class Hit:
+    qid: str
+    watchlist_id: str
+    score: float
+    explanation: str
+
+
+@dataclass
+class BatchStats:
+    watchlist: int = 0
+    queries: int = 0
+    hits: int = 0
+
+
+def _reader(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as fp:
+        reader = csv.DictReader(fp)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValidationError.for_field(
+                str(path), f"missing column(s) {', '.join(missing)}")
+        for line, row in enumerate(reader, start=2):
+            yield line, row
+
+
+def read_watchlist(path: Path) -> Iterator[WatchlistEntry]:
+    """Watchlist CSV rows as entries (source ``csv:<file name>``)."""
+    source = f"csv:{path.name}"
+    for line, row in _reader(path, WATCHLIST_COLUMNS):
+        if not (row.get("id") or "").strip() or not (row.get("full_name") or "").strip():
+            raise ValidationError(f"{path}: line {line}: id and full_name are required")
+        alts = [a for a in (row.get("alt_names") or "").split("|") if a.strip()]
+        yield WatchlistEntry(
+            id=row["id"].strip(), names=(row["full_name"], *alts),
+            birth_date=(row.get("birth_date") or "").strip() or None,
+            nationality=(row.get("nationality") or "").strip() or None,
+            gender=(row.get("gender") or "").strip() or None, source=source)
+
+
+def read_queries(path: Path) -> Iterator[Query]:
+    for _line, row in _reader(path, QUERY_COLUMNS):
+        yield Query(name=row.get("full_name") or "",
+                    birth_date=(row.get("birth_date") or "").strip() or None,
+                    nationality=(row.get("nationality") or "").strip() or None,
+                    id=row["qid"])
+
+
+def screen_queries(index: ScreeningIndex, queries: Iterable[Query],
+                   threshold: float) -> Iterator[Hit]:
+    """Every (query, listed person) pair at or above ``threshold``, best first per query."""
+    for q in queries:
+        matches = index.score_query(q, threshold)
+        matches.sort(key=lambda m: (-m.score, m.entry.id))
+        for m in matches:
+            yield Hit(q.id, m.entry.id, m.score, m.explanation.text)
+
+
+def write_hits(path: Path, hits: Iterable[Hit]) -> int:
+    n = 0
+    with path.open("w", newline="", encoding="utf-8") as fp:
+        w = csv.writer(fp)
+        w.writerow(HIT_COLUMNS)
+        for h in hits:
+            w.writerow((h.qid, h.watchlist_id, f"{h.score:.4f}", h.explanation))
+            n += 1
+    return n
+
+
+def screen_files(queries: Path, watchlist: Iterable[WatchlistEntry], out: Path,
+                 threshold: float) -> BatchStats:
+    """Build the index from ``watchlist``, screen the query file, write ``out``."""
+    entries = list(watchlist)
+    index = ScreeningIndex.build(entries)
+    stats = BatchStats(watchlist=len(index))
+    qs = list(read_queries(queries))
+    stats.queries = len(qs)
+    stats.hits = write_hits(out, screen_queries(index, qs, threshold))
+    return stats

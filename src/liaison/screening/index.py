@@ -1,0 +1,208 @@
+"""The screening index: blocking keys → listed persons, and the search itself.
+
+Blocking (no all-pairs comparison): every name part gives keys — its consonant
+skeleton, the skeleton with one consonant removed (a typo), its dictionary name ids
+— and each key's posting list holds the persons having it, sorted by birth year.
+A query part collects the persons sharing any of its keys, within one year of the
+query's birth year when it has one (plus persons of unknown birth year).  A person
+is a candidate when at least two query parts found it (one for a one-part query).
+
+The static part is a compressed array (CSR) built once; persons added later go to a
+small dictionary searched the same way, and removed persons are masked at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from liaison.screening.dates import PartialDate, parse_date
+from liaison.screening.model import Match, Query, WatchlistEntry
+from liaison.screening.names import default_dictionary
+from liaison.screening.scorer import (
+    DEFAULT_THRESHOLD,
+    PairCache,
+    combine,
+    explain,
+    score_names,
+)
+from liaison.screening.tokens import Token, tokenize
+
+IntArray = npt.NDArray[np.int64]
+
+
+class _Record:
+    __slots__ = ("entry", "tokens", "dob")
+
+    def __init__(self, entry: WatchlistEntry, tokens: tuple[tuple[Token, ...], ...],
+                 dob: PartialDate | None) -> None:
+        self.entry = entry
+        self.tokens = tokens
+        self.dob = dob
+
+
+def _record(entry: WatchlistEntry) -> _Record:
+    names = tuple(t for t in (tokenize(n) for n in entry.names if n and n.strip()) if t)
+    return _Record(entry, names, parse_date(entry.birth_date))
+
+
+def _record_keys(rec: _Record) -> set[str]:
+    return {k for name in rec.tokens for tok in name for k in tok.keys}
+
+
+class ScreeningIndex:
+    """Build with ``ScreeningIndex.build(entries)``; ``add``/``remove`` keep it current."""
+
+    def __init__(self) -> None:
+        self.records: list[_Record | None] = []
+        self.position: dict[str, int] = {}
+        self.known: set[str] = set(default_dictionary().by_key)
+        self.cache = PairCache(self.known)
+        self._key_ids: dict[str, int] = {}
+        self._offsets: IntArray = np.zeros(1, dtype=np.int64)
+        self._post_rec: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self._post_year: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
+        self._delta: dict[str, list[int]] = defaultdict(list)
+        self._alive: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
+        self._years: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
+
+    # -- building -------------------------------------------------------------------
+    @classmethod
+    def build(cls, entries: Iterable[WatchlistEntry]) -> ScreeningIndex:
+        index = cls()
+        keys: list[int] = []
+        recs: list[int] = []
+        key_ids = index._key_ids
+        for entry in entries:
+            rec = _record(entry)
+            n = index._append(rec)
+            for k in _record_keys(rec):
+                kid = key_ids.get(k)
+                if kid is None:
+                    kid = key_ids[k] = len(key_ids)
+                keys.append(kid)
+                recs.append(n)
+        index._freeze(np.asarray(keys, dtype=np.int64), np.asarray(recs, dtype=np.int32))
+        return index
+
+    def _append(self, rec: _Record) -> int:
+        if rec.entry.id in self.position:
+            self.remove(rec.entry.id)
+        n = len(self.records)
+        self.records.append(rec)
+        self.position[rec.entry.id] = n
+        for name in rec.tokens:
+            for tok in name:
+                self.known.add(tok.main.fold)
+        return n
+
+    def _freeze(self, keys: IntArray, recs: npt.NDArray[np.int32]) -> None:
+        n = len(self.records)
+        self._years = np.array([r.dob.year if r and r.dob else 0 for r in self.records],
+                               dtype=np.int16)
+        self._alive = np.array([r is not None for r in self.records], dtype=bool)
+        years = self._years[recs] if n else np.zeros(0, dtype=np.int16)
+        order = np.lexsort((years, keys))
+        self._post_rec = recs[order]
+        self._post_year = years[order]
+        counts = np.bincount(keys, minlength=len(self._key_ids))
+        self._offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+
+    def add(self, entry: WatchlistEntry) -> None:
+        """Add or replace one listed person (searchable at once)."""
+        rec = _record(entry)
+        n = self._append(rec)
+        self._alive = np.append(self._alive, True)
+        self._years = np.append(self._years, rec.dob.year if rec.dob else 0).astype(np.int16)
+        for k in _record_keys(rec):
+            self._delta[k].append(n)
+
+    def remove(self, entry_id: str) -> bool:
+        """Remove a listed person (a cancelled notice); True if it was there."""
+        n = self.position.pop(entry_id, None)
+        if n is None:
+            return False
+        self.records[n] = None
+        if n < len(self._alive):
+            self._alive[n] = False
+        return True
+
+    def __len__(self) -> int:
+        return len(self.position)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.position
+
+    # -- blocking -------------------------------------------------------------------
+    def _token_candidates(self, tok: Token, year: int | None) -> IntArray:
+        chunks: list[npt.NDArray[np.int32]] = []
+        for k in tok.keys:
+            kid = self._key_ids.get(k)
+            if kid is not None:
+                lo, hi = int(self._offsets[kid]), int(self._offsets[kid + 1])
+                if year is None:
+                    chunks.append(self._post_rec[lo:hi])
+                else:
+                    ys = self._post_year[lo:hi]
+                    a, b, c = np.searchsorted(ys, (1, year - 1, year + 2))
+                    chunks.append(self._post_rec[lo:lo + a])
+                    chunks.append(self._post_rec[lo + b:lo + c])
+            extra = self._delta.get(k)
+            if extra:
+                arr = np.asarray(extra, dtype=np.int32)
+                if year is not None:
+                    ys = self._years[arr]
+                    arr = arr[(ys == 0) | (np.abs(ys - year) <= 1)]
+                chunks.append(arr)
+        if not chunks:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(chunks)).astype(np.int64)
+
+    def candidates(self, tokens: Sequence[Token], dob: PartialDate | None) -> list[int]:
+        """Positions of the persons sharing blocking keys with at least two query parts."""
+        year = dob.year if dob else None
+        per_token = [self._token_candidates(t, year) for t in tokens]
+        per_token = [p for p in per_token if len(p)]
+        if not per_token:
+            return []
+        need = 2 if len(tokens) >= 2 else 1
+        allc = np.concatenate(per_token)
+        ids, counts = np.unique(allc, return_counts=True)
+        ids = ids[counts >= need]
+        ids = ids[self._alive[ids]]
+        return [int(i) for i in ids]
+
+    # -- search ---------------------------------------------------------------------
+    def search(self, query: Query, limit: int = 10,
+               threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
+        """Ranked matches scoring at least ``threshold``, each with its explanation."""
+        scored = self.score_query(query, threshold)
+        scored.sort(key=lambda m: (-m.score, m.entry.id))
+        return scored[:limit]
+
+    def score_query(self, query: Query, threshold: float) -> list[Match]:
+        qtokens = tokenize(query.name)
+        qdob = parse_date(query.birth_date)
+        out: list[Match] = []
+        for n in self.candidates(qtokens, qdob):
+            m = self._score(qtokens, qdob, query.nationality, n, threshold)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _score(self, qtokens: Sequence[Token], qdob: PartialDate | None, qnat: str | None,
+               n: int, threshold: float) -> Match | None:
+        rec = self.records[n]
+        if rec is None:
+            return None
+        res = score_names(qtokens, rec.tokens, self.cache)
+        score, dob, d_eff, nat, n_eff = combine(res.score, qdob, rec.dob, qnat,
+                                                rec.entry.nationality)
+        if score < threshold:
+            return None
+        names = [n for n in rec.entry.names if n and n.strip()]
+        expl = explain(qtokens, names, rec.tokens, res, dob, d_eff, nat, n_eff)
+        return Match(rec.entry, score, expl)

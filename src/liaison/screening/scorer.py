@@ -1,0 +1,231 @@
+"""Scoring a query against a listed person: name parts, birth date, nationality.
+
+Name evidence first: every query part is paired with at most one listed part
+(best pairs first) and each pair says *how* it matched: ``exact``, ``romanisation``
+(same name under French/English/BGN/ICAO folding), ``dictionary`` (two spellings of
+one name in the project's dictionary), ``script`` (Arabic consonants = Latin
+consonants), ``typo`` (one or two edits on a word the watchlist does not know as a
+name).  Two names the dictionary knows as different names (Said/Saad) do not pair.
+The name score is the mean pair score, lowered when a part is left over on *both*
+sides (one name swapped for another) or when only one part is shared.
+
+Then the birth date (see ``dates``) and the nationality move the score; a birth
+date that cannot be the same person's (a namesake) pulls it far below the
+threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from liaison.screening.dates import PartialDate, compare_dates
+from liaison.screening.model import Explanation, PartMatch
+from liaison.screening.tokens import Form, Token
+
+DEFAULT_THRESHOLD = 0.8
+
+DOB_EFFECT = {"exact": 0.03, "swapped": 0.0, "year": 0.0, "year±1": -0.01,
+              "unknown": -0.01, "different": -0.4}
+NAT_SAME, NAT_OTHER = 0.01, -0.03
+CONFLICT_PENALTY = 0.2
+EXTRA_PENALTY = 0.02
+SINGLE_PART_FACTOR = 0.6
+KNOWN_NAME_CAP = 0.7
+DIFFERENT_NAME_CAP = 0.5
+PAIR_MIN = 0.6
+
+
+@dataclass(slots=True)
+class NameResult:
+    score: float
+    name_index: int
+    pairs: list[tuple[int, int, float, str]]
+    unmatched_q: list[int]
+    unmatched_r: list[int]
+    notes: list[str]
+
+
+def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
+    if a.fold == b.fold:
+        return 1.0, "exact"
+    if a.loose == b.loose:
+        return 0.95, "romanisation"
+    longest = max(len(a.fold), len(b.fold))
+    dist = min(OSA.distance(a.fold, b.fold), OSA.distance(a.loose, b.loose))
+    if dist == 1 and longest >= 3:
+        return 0.9, "typo (1 edit)"
+    if dist == 2 and longest >= 5:
+        return 0.84, "typo (2 edits)"
+    if dist == 2 and longest == 4:
+        return 0.78, "typo (2 edits)"
+    return 0.5 * OSA.normalized_similarity(a.fold, b.fold), "different"
+
+
+def _script_sim(a: Form, b: Form) -> tuple[float, str]:
+    if a.arabic and b.arabic:
+        if a.fold == b.fold:
+            return 1.0, "exact"
+        if OSA.distance(a.fold, b.fold) == 1 and max(len(a.fold), len(b.fold)) >= 3:
+            return 0.88, "typo (1 edit)"
+        return 0.0, "different"
+    if a.skel == b.skel and a.skel:
+        return 0.93, "script (same consonants)"
+    if min(len(a.skel), len(b.skel)) >= 3 and OSA.distance(a.skel, b.skel) == 1:
+        return 0.82, "script (consonants, 1 edit)"
+    return 0.0, "different"
+
+
+def form_sim(a: Form, b: Form) -> tuple[float, str]:
+    """Similarity of two readings, with the connector (ben/ould/ait/abu) checked."""
+    sim, how = _script_sim(a, b) if (a.arabic or b.arabic) else _latin_sim(a, b)
+    if a.conn != b.conn and sim > 0:
+        if a.conn and b.conn:
+            sim *= 0.75
+            how += f", {a.conn}≠{b.conn}"
+        else:
+            sim *= 0.9
+            how += ", connector on one side"
+    return sim, how
+
+
+def token_sim(q: Token, r: Token, q_known: bool) -> tuple[float, str]:
+    """Best reading-pair similarity, corrected by the dictionary and the vocabulary."""
+    best, how = 0.0, "different"
+    for fa in q.forms:
+        for fb in r.forms:
+            s, h = form_sim(fa, fb)
+            if s > best:
+                best, how = s, h
+    if best >= 1.0:
+        return best, how
+    if q.ids and r.ids:
+        if q.ids & r.ids:
+            return max(best, 0.97), "dictionary" if best < 0.97 else how
+        return min(best, DIFFERENT_NAME_CAP), "different names (dictionary)"
+    if q_known and not q.arabic and best < 0.95:
+        return min(best, KNOWN_NAME_CAP), "another known name"
+    return best, how
+
+
+class PairCache:
+    """Token-pair similarity cache (names repeat a lot across a watchlist)."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self._cache: dict[int, tuple[float, str]] = {}
+
+    def sim(self, q: Token, r: Token) -> tuple[float, str]:
+        key = (q.uid << 32) | r.uid
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) > 2_000_000:
+                self._cache.clear()
+            hit = token_sim(q, r, q.main.fold in self.known)
+            self._cache[key] = hit
+        return hit
+
+
+def _joined(tokens: Sequence[Token], i: int, j: int) -> str:
+    return tokens[i].main.fold + tokens[j].main.fold
+
+
+def _align(q: Sequence[Token], r: Sequence[Token], cache: PairCache) -> NameResult:
+    cand: list[tuple[float, int, int, str]] = []
+    for i, qt in enumerate(q):
+        for j, rt in enumerate(r):
+            s, how = cache.sim(qt, rt)
+            if s >= PAIR_MIN:
+                cand.append((s, i, j, how))
+    cand.sort(key=lambda c: -c[0])
+    used_q: set[int] = set()
+    used_r: set[int] = set()
+    pairs: list[tuple[int, int, float, str]] = []
+    for s, i, j, how in cand:
+        if i not in used_q and j not in used_r:
+            used_q.add(i)
+            used_r.add(j)
+            pairs.append((i, j, s, how))
+    uq = [i for i in range(len(q)) if i not in used_q]
+    ur = [j for j in range(len(r)) if j not in used_r]
+    _pair_joined(q, r, uq, ur, pairs)
+    return NameResult(0.0, 0, pairs, uq, ur, [])
+
+
+def _pair_joined(q: Sequence[Token], r: Sequence[Token], uq: list[int], ur: list[int],
+                 pairs: list[tuple[int, int, float, str]]) -> None:
+    """Jeanclaude = Jean-Claude: one part on one side, two adjacent on the other."""
+    for one, two, flip in ((q, r, False), (r, q, True)):
+        u1, u2 = (ur, uq) if flip else (uq, ur)
+        for i in list(u1):
+            for a in list(u2):
+                b = a + 1
+                if b in u2 and one[i].main.fold == _joined(two, a, b):
+                    u1.remove(i)
+                    u2.remove(a)
+                    u2.remove(b)
+                    pairs.append((a, i, 0.95, "joined") if flip else (i, a, 0.95, "joined"))
+                    break
+
+
+def _name_score(res: NameResult, nq: int, nr: int) -> float:
+    if not res.pairs:
+        return 0.0
+    mean = sum(p[2] for p in res.pairs) / len(res.pairs)
+    score = mean
+    if len(res.pairs) < min(2, nq, nr):
+        score *= SINGLE_PART_FACTOR
+        res.notes.append("only one name part in common")
+    elif len(res.pairs) == 1 and max(nq, nr) >= 2:
+        score *= SINGLE_PART_FACTOR
+        res.notes.append("only one name part in common")
+    if res.unmatched_q and res.unmatched_r:
+        score -= CONFLICT_PENALTY
+        res.notes.append("a name part differs")
+    score -= EXTRA_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r))
+    return max(score, 0.0)
+
+
+def score_names(q: Sequence[Token], names: Sequence[Sequence[Token]],
+                cache: PairCache) -> NameResult:
+    """Best name score of the query over a listed person's names."""
+    best: NameResult | None = None
+    for k, r in enumerate(names):
+        res = _align(q, r, cache)
+        res.score = _name_score(res, len(q), len(r))
+        res.name_index = k
+        if best is None or res.score > best.score:
+            best = res
+    return best if best is not None else NameResult(0.0, 0, [], [], [], [])
+
+
+def nationality_effect(q: str | None, listed: str | None) -> tuple[str, float]:
+    if not q or not listed:
+        return "unknown", 0.0
+    if q.upper() in listed.upper().split("|"):
+        return "same", NAT_SAME
+    return "different", NAT_OTHER
+
+
+def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
+            q_nat: str | None, w_nat: str | None) -> tuple[float, str, float, str, float]:
+    """Final score and the date and nationality verdicts with their effects."""
+    dob = compare_dates(q_dob, w_dob)
+    d_eff = DOB_EFFECT[dob]
+    nat, n_eff = nationality_effect(q_nat, w_nat)
+    score = min(1.0, max(0.0, name + d_eff + n_eff))
+    return round(score, 4), dob, d_eff, nat, n_eff
+
+
+def explain(q: Sequence[Token], names: Sequence[str], tokens: Sequence[Sequence[Token]],
+            res: NameResult, dob: str, d_eff: float, nat: str, n_eff: float) -> Explanation:
+    r = tokens[res.name_index]
+    parts = tuple(PartMatch(q[i].text, r[j].text, how, s) for i, j, s, how in res.pairs)
+    return Explanation(
+        matched_name=names[res.name_index], parts=parts,
+        unmatched_query=tuple(q[i].text for i in res.unmatched_q),
+        unmatched_listed=tuple(r[j].text for j in res.unmatched_r),
+        name_score=res.score, name_notes=tuple(res.notes), birth_date=dob,
+        birth_date_effect=d_eff, nationality=nat, nationality_effect=n_eff)
