@@ -153,6 +153,7 @@ def _register() -> None:
     """Mount the sub-commands of each domain package."""
     # registration block: one line per domain, e.g.
     # from liaison.notices.cli import app as notices_app; app.add_typer(notices_app, name="notice")
+    from liaison.security.cli import register as security_cli; security_cli(app)  # noqa: E702
 
 
 _register()

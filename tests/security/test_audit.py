@@ -12,9 +12,9 @@ from liaison.security.audit import AuditAction, Event
 
 def _fill(engine: Engine, n: int = 5) -> None:
     with transaction(engine) as s:
-        audit.append_many(
-            s, [Event("alice", AuditAction.read, "person", f"P-{i}", purpose="check") for i in range(n)]
-        )
+        events = [Event("alice", AuditAction.read, "person", f"P-{i}", purpose="check")
+                  for i in range(n)]
+        audit.append_many(s, events)
 
 
 def _verify(engine: Engine) -> audit.VerifyResult:
