@@ -132,11 +132,13 @@ def to_records(session: Session, km: KindMap, rows: Sequence[Any]) -> list[Recor
     reverse = {col: f for f, col in km.renames.items()}
     kids = _children_of(session, km, [r["ref"] for r in rows]) if km.children else {}
     schema = SCHEMAS[km.kind]
+    known = schema.model_fields
     out = []
     for row in rows:
+        # columns the interchange format does not carry (workflow notes…) stay out
         data = {reverse.get(k, k): v for k, v in row.items() if k not in INTERNAL_COLUMNS}
+        data = {k: v for k, v in data.items() if v is not None and k in known}
         data["kind"] = km.kind
-        data = {k: v for k, v in data.items() if v is not None}
         for child in km.children:
             data[child.field] = kids.get(row["ref"], {}).get(child.field, [])
         out.append(schema.model_validate(data))
