@@ -45,9 +45,7 @@ _PAIR = re.compile(
     rf"\s+et\s+(?:le\s+)?{_day('b')}\s+(?P<bm>{_M})(?:\s+(?P<by>{_Y}))?\b",
     re.IGNORECASE,
 )
-_SINGLE = re.compile(
-    rf"(?<![\w/]){_day('a')}\s+(?P<am>{_M})(?:\s+(?P<ay>{_Y}))?\b", re.IGNORECASE
-)
+_SINGLE = re.compile(rf"(?<![\w/]){_day('a')}\s+(?P<am>{_M})(?:\s+(?P<ay>{_Y}))?\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(?P<ad>[0-3]?\d)[/.](?P<am>[01]?\d)[/.](?P<ay>(?:19|20)\d\d)\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<am>{_M})\s+(?P<ay>{_Y})\b", re.IGNORECASE)
 #: page headers such as «vendredi, novembre 22, 2024» or «Publié le 03/02/2025»

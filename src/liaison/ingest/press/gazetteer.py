@@ -21,7 +21,6 @@ import pycountry
 from babel import Locale
 
 
-
 @dataclass(frozen=True)
 class CountryEntry:
     code: str
@@ -128,9 +127,7 @@ class Gazetteer:
             hits.append(Hit(match.start(2), match.end(), code, "compound", match.group(2)))
         for kind in ("name", "adjective"):
             for match in self._compiled[kind].finditer(text):
-                if _overlaps(match.start(), match.end(), hits) or not _plausible(
-                    text, match, kind
-                ):
+                if _overlaps(match.start(), match.end(), hits) or not _plausible(text, match, kind):
                     continue
                 code = self._lookup[kind][match.group(0).lower()]
                 hits.append(Hit(match.start(), match.end(), code, kind, match.group(0)))

@@ -48,8 +48,9 @@ class DateSpan:
     """One date or a range, as written in the text.
 
     ``kind`` is ``single``, ``range`` («du 24 au 27 novembre») or ``pair`` («les 6 et 7
-    décembre», two days). ``year_source`` says where the year came from: ``text`` (written), ``inferred``
-    (from the article's date and the weekday or month), or ``unknown`` (partial date).
+    décembre», two days). ``year_source`` says where the year came from: ``text``
+    (written), ``inferred`` (from the article's date and the weekday or month), or
+    ``unknown`` (partial date).
     """
 
     start: PartialDate

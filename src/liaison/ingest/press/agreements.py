@@ -1,0 +1,138 @@
+"""Agreements: memoranda of understanding, action plans, protocols, conventions…
+
+An agreement is proposed where a text says one was signed, initialled, concluded or
+adopted; later mentions of the same kind («ce Plan d'action constitue une feuille de
+route … destinée à …») add its subject, parties and date instead of a second record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from liaison.ingest.press.gazetteer import Gazetteer
+from liaison.ingest.press.people import Mention
+from liaison.ingest.press.places import city_in
+from liaison.ingest.press.result import Agreement, Person
+from liaison.ingest.press.sentences import Sentence
+
+#: (pattern, kind), most specific first
+_KINDS: list[tuple[str, str]] = [
+    (r"m[ée]morandums? d'(?:entente|accord)|memorandum of understanding|\bMoU\b"
+     r"|protocoles? d'(?:accord|entente)", "memorandum_of_understanding"),
+    (r"plans? d'actions?(?:\s+(?:stratégique|conjoint|commun|opérationnel|bilatéral)s?)*",
+     "action_plan"),
+    (r"protocoles? (?:de coopération|additionnels?|opérationnels?)|protocoles?\b", "protocol"),
+    (r"conventions? (?:de coopération|d'entraide judiciaire|d'entraide|d'extradition"
+     r"|bilatérales?)|conventions?\b", "convention"),
+    (r"accords? (?:de coopération|bilatéra(?:l|ux)|de partenariat|d'extradition"
+     r"|techniques?|cadres?)|accord-cadre", "cooperation_agreement"),
+    (r"déclarations? (?:conjointes?|d'intention)", "declaration"),
+    (r"lettres? d'intention", "letter_of_intent"),
+    (r"arrangements? (?:administratifs?|techniques?)", "arrangement"),
+    (r"mémorandums?", "memorandum_of_understanding"),
+]  # fmt: skip
+_MENTION = re.compile(
+    "|".join(f"(?P<k{n}>{pattern})" for n, (pattern, _) in enumerate(_KINDS)), re.IGNORECASE
+)
+_SIGNED = re.compile(
+    r"\b(?:sign|paraph|conclu|scell|adopt|ratifi|entérin|approuv|procédé à la signature)\w*",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"\b(?:portant sur|relatif à|relative à|relatifs à|en matière de|dans le domaine de"
+    r"|dans les domaines de|visant à|destinée? à|concernant|pour renforcer|afin de)\s+"
+    r"(?P<subject>[^,;.()]+)",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(r"\b(?:ce|cet|cette|ces|le même|la même|ledit|ladite)\s*$", re.I)
+
+
+def _kind(match: re.Match[str]) -> str:
+    for name, value in match.groupdict().items():
+        if value:
+            return _KINDS[int(name[1:])][1]
+    return "agreement"
+
+
+def _parties(sentence: Sentence, signatories: list[str], people: dict[str, Person]) -> list[str]:
+    parties = [hit.key for hit in sentence.agencies]
+    for name in signatories:
+        person = people.get(name)
+        if person and person.organisation:
+            parties.append(person.organisation)
+    if not parties:
+        parties = [hit.key for hit in sentence.countries if hit.via == "name"]
+    return list(dict.fromkeys(parties))
+
+
+def _countries(sentence: Sentence, signatories: list[str], people: dict[str, Person],
+               g: Gazetteer) -> list[str]:  # fmt: skip
+    codes = {hit.key for hit in sentence.countries}
+    for hit in sentence.agencies:
+        agency = g.agency(hit.key)
+        if agency and agency.country:
+            codes.add(agency.country)
+    codes |= {people[n].country for n in signatories if n in people and people[n].country}
+    return sorted(c for c in codes if c)
+
+
+def _subject(sentence: Sentence, start: int) -> str | None:
+    match = _SUBJECT.search(sentence.text, start) or _SUBJECT.search(sentence.text)
+    return match.group("subject").strip() if match else None
+
+
+def _agreement(sentence: Sentence, match: re.Match[str], mentions: list[Mention],
+               people: dict[str, Person], g: Gazetteer) -> Agreement:  # fmt: skip
+    signatories = list(dict.fromkeys(m.name for m in mentions if m.sentence == sentence.index))
+    return Agreement(
+        kind=_kind(match),
+        title=match.group(0),
+        parties=_parties(sentence, signatories, people),
+        countries=_countries(sentence, signatories, people, g),
+        signatories=signatories,
+        date=sentence.dates[0].span if sentence.dates else None,
+        place=city_in(sentence, g),
+        subject=_subject(sentence, match.end()),
+        sentence=sentence.text,
+        confidence=0.9 if sentence.dates or signatories else 0.75,
+    )
+
+
+def _absorb(kept: Agreement, new: Agreement, anaphora: bool) -> bool:
+    """Fold ``new`` into ``kept`` when they are the same agreement."""
+    if kept.kind != new.kind:
+        return False
+    if kept.date and new.date and kept.date.start != new.date.start:
+        return False
+    if not anaphora and kept.parties and new.parties and not set(kept.parties) & set(new.parties):
+        return False
+    kept.parties = list(dict.fromkeys(kept.parties + new.parties))
+    kept.countries = sorted(set(kept.countries) | set(new.countries))
+    kept.signatories = list(dict.fromkeys(kept.signatories + new.signatories))
+    kept.date = kept.date or new.date
+    kept.place = kept.place or new.place
+    kept.subject = kept.subject or new.subject
+    if len(new.title) > len(kept.title):
+        kept.title = new.title
+    if kept.date is None or (new.date and not anaphora):
+        kept.sentence = new.sentence if new.date else kept.sentence
+    return True
+
+
+def find_agreements(sentences: list[Sentence], mentions: list[Mention], people: list[Person],
+                    g: Gazetteer) -> list[Agreement]:  # fmt: skip
+    by_name = {p.name: p for p in people}
+    found: list[Agreement] = []
+    for sentence in sentences:
+        signed = bool(_SIGNED.search(sentence.text))
+        for match in _MENTION.finditer(sentence.text):
+            anaphora = bool(_ANAPHORA.search(sentence.text[: match.start()]))
+            if not signed and not (anaphora and found):
+                continue
+            new = _agreement(sentence, match, mentions, by_name, g)
+            if anaphora:
+                new.date, new.signatories = None, []
+            if not any(_absorb(kept, new, anaphora) for kept in reversed(found)):
+                if signed:
+                    found.append(new)
+    return found

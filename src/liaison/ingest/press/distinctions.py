@@ -1,0 +1,85 @@
+"""Distinctions awarded: «les insignes d'Officier de la Légion d'honneur», a Wissam, a
+medal; who received it, who awarded it, and the awarding country."""
+
+from __future__ import annotations
+
+import re
+
+from liaison.ingest.press.people import Mention
+from liaison.ingest.press.result import Distinction, Person
+from liaison.ingest.press.sentences import Sentence
+
+_GRADE = r"(?:Grand[- ]Officier|Grand-Croix|Grand Cordon|Commandeur|Officier|Chevalier)"
+_NAME = re.compile(
+    rf"(?P<name>(?:{_GRADE}\s+(?:de la |de l'|du |des |dans l'ordre d[eu] )?)?"
+    r"(?:Légion d'[Hh]onneur|[Oo]rdre (?:national )?(?:du|de la|de l'|des)\s+[A-ZÀ-Ý][\w'-]*"
+    r"(?:\s+[A-ZÀ-Ý][\w'-]*)?|Wissam(?:\s+(?:Al|Al-|El|de l'|du|d')?\s*[A-ZÀ-Ý][\w'-]*){1,3}"
+    r"|[Mm]édaille (?:d'(?:or|argent|honneur)\s+)?(?:de la |de l'|du |des |d')?"
+    r"[A-ZÀ-Ý][\w'-]*(?:\s+[\w'-]+){0,3}|[Pp]rix [A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)*"
+    r"|[Mm]érite [a-zé]+(?:\s+[a-zé]+)?))",
+)
+_AWARD = re.compile(
+    r"\b(?:remis|remise|remettant|remet|décoré|décorée|décerné|décernée|attribué|attribuée"
+    r"|élevée? au (?:rang|grade)|distingué|distinguée|a reçu|s'est vu (?:remettre|décerner)"
+    r"|insignes|honoré|honorée|distinction|décoration|récompensée?)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    r"\b(?:a été (?:décorée?|distinguée?|élevée?|honorée?|récompensée?)|a reçu|s'est vu"
+    r"|se voit|recevant)\b",
+    re.IGNORECASE,
+)
+_COUNTRY_OF = {"légion d'honneur": "FR", "ordre national du mérite": "FR", "wissam": "MA"}
+
+
+def _roles(sentence: Sentence, names: list[Mention]) -> tuple[str | None, str | None]:
+    """(recipient, giver) among the people named in the sentence."""
+    text = sentence.text
+    by = next((m for m in names if re.search(r"\bpar\s+(?:M\.|Mme)?\s*$", text[: m.start])),
+              None)  # fmt: skip
+    others = [m for m in names if m is not by]
+    if by is not None:
+        return (others[0].name if others else None), by.name
+    passive = _PASSIVE.search(text)
+    if passive and names and names[0].start < passive.start():
+        return names[0].name, (names[1].name if len(names) > 1 else None)
+    if len(names) >= 2:
+        return names[1].name, names[0].name
+    return (names[0].name if names else None), None
+
+
+def _country(name: str, giver: str | None, sentence: Sentence,
+             people: dict[str, Person]) -> str | None:  # fmt: skip
+    for key, code in _COUNTRY_OF.items():
+        if key in name.lower():
+            return code
+    if giver and giver in people and people[giver].country:
+        return people[giver].country
+    return sentence.countries[0].key if sentence.countries else None
+
+
+def find_distinctions(
+    sentences: list[Sentence], mentions: list[Mention], people: list[Person]
+) -> list[Distinction]:
+    by_name = {p.name: p for p in people}
+    found: list[Distinction] = []
+    for sentence in sentences:
+        if not _AWARD.search(sentence.text):
+            continue
+        names = [m for m in mentions if m.sentence == sentence.index]
+        names = list({m.name: m for m in reversed(names)}.values())[::-1]
+        for match in _NAME.finditer(sentence.text):
+            name = match.group("name").strip()
+            recipient, giver = _roles(sentence, names)
+            if any(d.name.lower() == name.lower() and d.recipient == recipient for d in found):
+                continue
+            found.append(Distinction(
+                name=name,
+                recipient=recipient,
+                awarded_by=giver,
+                country=_country(name, giver, sentence, by_name),
+                date=sentence.dates[0].span if sentence.dates else None,
+                sentence=sentence.text,
+                confidence=0.9 if recipient else 0.6,
+            ))  # fmt: skip
+    return found

@@ -1,0 +1,95 @@
+"""Events: named gatherings (a General Assembly, a conference, a summit, an exercise)
+with their place and dates. A demonstrative mention («cette session») refers back to an
+event already found and adds nothing new."""
+
+from __future__ import annotations
+
+import re
+
+from liaison.ingest.press.gazetteer import Gazetteer
+from liaison.ingest.press.places import city_in, country_place, year_only
+from liaison.ingest.press.result import Event
+from liaison.ingest.press.sentences import Sentence
+
+KINDS = {
+    "assemblée générale": "general_assembly", "conférence": "conference",
+    "congrès": "congress", "sommet": "summit", "forum": "forum", "colloque": "symposium",
+    "symposium": "symposium", "séminaire": "seminar", "salon": "exhibition",
+    "exercice": "exercise", "atelier": "workshop", "session": "session",
+    "réunion ministérielle": "ministerial_meeting", "jeux": "sports_event",
+    "coupe": "sports_event", "championnat": "sports_event",
+}  # fmt: skip
+_ORDINAL = r"(?:\d+(?:e|è|ème|eme|ᵉ)|première|premier|deuxième|troisième)"
+_TRIGGER = re.compile(
+    rf"(?P<det>\b(?:la|le|les|l'|une|un|du|de la|des|cette|ce|cet|ces|même)\s+)?"
+    rf"(?P<name>(?:(?P<ord>{_ORDINAL})\s+)?(?:édition\s+d[eu]\s+(?:la\s+|l')?|session\s+de\s+l')?"
+    r"(?P<kind>Assemblée générale|[Cc]onférence|[Cc]ongrès|[Ss]ommet|[Ff]orum|[Cc]olloque"
+    r"|[Ss]ymposium|[Ss]éminaire|[Ss]alon|[Ee]xercice|[Aa]telier|[Ss]ession"
+    r"|[Rr]éunion ministérielle|Jeux|Coupe|[Cc]hampionnat)\b"
+    r"(?P<rest>(?:\s+(?:(?:international|internationale|régional|régionale|annuel|annuelle"
+    r"|conjoint|mondial|mondiale|ministérielle|africain|africaine|euro-africain|arabe"
+    r"|européen|européenne|[A-Z][\w'-]+)\b))*"
+    r"(?:\s+(?:de la|de l'|des|du|de|d'|sur|consacrée? à|dédiée? à)\s*[^,;.:()]+?)?)"
+    r"(?=\s*(?:[,;.:()]|$|\s(?:qui|à|au|en|les|le|du|prévue?|organisée?|tenue?)\s))"
+    r")",
+)
+_GENERIC = re.compile(
+    r"^(?:conférence de presse|session de travail|séances? de travail|sessions? de formation"
+    r"|exercice (?:\d{4}|en cours|budgétaire)|atelier de travail)",
+    re.IGNORECASE,
+)
+_ANAPHORA = {"cette", "ce", "cet", "ces", "même"}
+
+
+def _kind(word: str) -> str:
+    return KINDS.get(word.lower(), "event")
+
+
+def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) -> Event | None:
+    name = match.group("name").strip()
+    det = (match.group("det") or "").strip().lower()
+    if _GENERIC.match(name) or (det in _ANAPHORA and not match.group("rest").strip()):
+        return None
+    specific = match.group("ord") or match.group("kind")[0].isupper() or match.group("rest")
+    if not specific or len(name.split()) < 2:
+        return None
+    after = [d for d in sentence.dates if d.start >= match.start()] or sentence.dates
+    dates = after[0].span if after else year_only(sentence, match.start())
+    place = city_in(sentence, gazetteer, match.start())
+    country = country_place(sentence) if place is None else None
+    if place is None and country is None:
+        country = country_place(sentence, 0)
+    confidence = 0.9 if (dates or place) else 0.7
+    return Event(
+        name=name,
+        kind=_kind(match.group("kind")),
+        place=place,
+        country=country,
+        dates=dates,
+        sentence=sentence.text,
+        confidence=confidence,
+    )
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.kind != b.kind:
+        return False
+    words_a, words_b = a.name.lower().split(), b.name.lower().split()
+    return words_a[:4] == words_b[:4] or a.name.lower() in b.name.lower()
+
+
+def find_events(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Event]:
+    events: list[Event] = []
+    for sentence in sorted(sentences, key=lambda s: s.heading):  # body before headings
+        for match in _TRIGGER.finditer(sentence.text):
+            event = _event_in(sentence, match, gazetteer)
+            if event is None:
+                continue
+            same = next((e for e in events if _same(e, event) or _same(event, e)), None)
+            if same is None:
+                events.append(event)
+                continue
+            same.place = same.place or event.place
+            same.country = same.country or event.country
+            same.dates = same.dates or event.dates
+    return events

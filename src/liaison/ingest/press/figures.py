@@ -1,0 +1,212 @@
+"""Figures: value, unit, what is counted, the year, and the change against another year.
+
+«6 473 dossiers …, avec une augmentation de 12 % par rapport à 2022» is one figure
+(6473 dossiers) carrying a change (+12 % on 2022); «54 personnes …, comparativement à
+69 personnes en 2022» is two figures, the first carrying the comparison. Dates, years,
+ordinals («93e»), clock times, durations and anaphoric number words («les deux pays»)
+are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from liaison.ingest.press.numbers import NumberMatch, as_number, find_numbers
+from liaison.ingest.press.result import Change, Figure
+from liaison.ingest.press.sentences import Sentence
+
+_YEAR = r"(?:19|20)\d\d"
+_PERCENT = re.compile(r"^\s*(?:%|pour\s*cent\b|pourcent\b)")
+_NOT_A_FIGURE_AFTER = re.compile(
+    r"^(?:e|è|ème|eme|er|re|ère)\b|^\s*h\b|^h\d|^\s*(?:heures?|jours?|semaines?|mois|ans|années?"
+    r"|minutes?|secondes?|h\d)\b|^\s*(?:janvier|février|mars|avril|mai|juin|juillet|août"
+    r"|septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:n°|N°|numéro|article|art\.|№|°|\bles|\bdes|\bces|\bleurs|\bnos|\bses|\baux|\bLes"
+    r"|\bDes|\bCes)\s*$"
+)
+_CHANGE = re.compile(
+    r"(?P<kw>augmentation|hausse|progression|croissance|accroissement|baisse|diminution"
+    r"|recul|régression|repli|chute|\+|-)\s*(?:de\s+|d')?(?:plus de |près de |environ )?$",
+    re.IGNORECASE,
+)
+_DOWN = {"baisse", "diminution", "recul", "régression", "repli", "chute", "-"}
+_REFERENCE = re.compile(
+    rf"^\s*(?:par rapport (?:à|a)|comparativement (?:à|a)|comparée? (?:à|a)|sur|vs\.?)"
+    rf"\s+(?:l'année\s+|l'exercice\s+|l'an\s+)?(?P<year>{_YEAR})\b",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(
+    r"(?:comparativement|par rapport|comparée?s?)\s+(?:à|au|aux)\s*$|\bcontre\s*$", re.I
+)
+_IN_YEAR = re.compile(
+    rf"^[^,;.]*?\b(?:en|l'année|au titre de|pour)\s+(?:l'année\s+)?(?P<year>{_YEAR})\b"
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:par rapport|comparativement|comparée?)\s+(?:à|a)\s+(?:l'année\s+)?$|\bsur\s+$"
+)
+_LABEL_WORD = re.compile(r"\s*(?P<w>[\w'’-]+)")
+_LABEL_STOP = {
+    "par", "pour", "en", "dans", "avec", "qui", "que", "au", "aux", "à", "ont", "a", "sont",
+    "est", "ce", "soit", "contre", "lors", "entre", "depuis", "sur", "selon", "tout",
+    "tandis", "dont", "ainsi", "comparativement", "issus", "et", "ou",
+}  # fmt: skip
+_LEFT_VERBS = re.compile(
+    r"\s*(?:représentaient|représentent|représente|représentait|constituent|constituaient"
+    r"|ont représenté|a représenté|soit|avec|à hauteur de|pour|de)\s*$",
+    re.IGNORECASE,
+)
+_LEFT_ARTICLES = re.compile(r"^(?:et\s+|ou\s+)?(?:les|le|la|l'|des|du|de la)\s*", re.I)
+
+
+def _label_after(text: str, max_words: int = 5) -> str:
+    """The noun phrase after a number: «dossiers et demandes d'informations»."""
+    words: list[str] = []
+    position = 0
+    rest = re.sub(r"^\s*(?:de\s+|d')", " ", text)
+    while len(words) < max_words:
+        match = _LABEL_WORD.match(rest, position)
+        if not match:
+            break
+        word = match.group("w")
+        lower = word.lower()
+        if lower in _LABEL_STOP and not (lower == "et" and len(words) == 1):
+            break
+        if len(words) >= 1 and lower.endswith("ant") and len(lower) > 5:
+            break
+        words.append(word)
+        position = match.end()
+    while words and words[-1].lower() in {"de", "d'", "des", "du", "la", "le", "et", "les"}:
+        words.pop()
+    return " ".join(words)
+
+
+def _label_before(text: str) -> str:
+    segment = re.split(r"[,;:()]", text)[-1]
+    segment = _LEFT_VERBS.sub("", segment).strip()
+    return _LEFT_ARTICLES.sub("", segment).strip()
+
+
+def _skip(sentence: Sentence, number: NumberMatch) -> bool:
+    text = sentence.text
+    if any(d.start <= number.start < d.end for d in sentence.dates):
+        return True
+    if not number.in_words and re.fullmatch(_YEAR, number.text):
+        return True
+    after, before = text[number.end :], text[: number.start]
+    if _NOT_A_FIGURE_AFTER.match(after):
+        return True
+    return number.in_words and bool(_NOT_A_FIGURE_BEFORE.search(before))
+
+
+def _year_of(sentence: Sentence, number: NumberMatch, doc_year: int | None) -> int | None:
+    clause = _IN_YEAR.match(sentence.text[number.end :])
+    if clause:
+        return int(clause.group("year"))
+    for match in re.finditer(rf"\b(?P<y>{_YEAR})\b", sentence.text):
+        before = sentence.text[: match.start()]
+        if any(d.start <= match.start() < d.end for d in sentence.dates):
+            continue
+        if _REFERENCE_BEFORE.search(before) or _IN_YEAR.match(
+            sentence.text[number.end : match.end()]
+        ):
+            continue
+        if re.search(r"\b(?:en|l'année|année|bilan|exercice)\s+$", before, re.I):
+            return int(match.group("y"))
+    return doc_year
+
+
+def document_year(sentences: list[Sentence], article_date: date | None) -> int | None:
+    """The year a review speaks of: «bilan 2023», «l'année 2023», else the article's."""
+    counts: Counter[int] = Counter()
+    for sentence in sentences:
+        for match in re.finditer(
+            rf"\b(?:bilan|l'année|exercice|au titre de)\s+(?P<y>{_YEAR})\b", sentence.text, re.I
+        ):
+            counts[int(match.group("y"))] += 3 if sentence.first_line else 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return article_date.year if article_date else None
+
+
+def _change(sentence: Sentence, number: NumberMatch) -> Change | None:
+    before = sentence.text[: number.start]
+    keyword = _CHANGE.search(before[-60:])
+    if not keyword:
+        return None
+    after = sentence.text[number.end :]
+    percent = _PERCENT.match(after)
+    rest = after[percent.end() :] if percent else after
+    reference = _REFERENCE.match(rest)
+    down = keyword.group("kw").lower() in _DOWN
+    return Change(
+        direction="decrease" if down else "increase",
+        value=as_number(number.value),
+        unit="%" if percent else None,
+        reference_year=int(reference.group("year")) if reference else None,
+    )
+
+
+def sentence_figures(sentence: Sentence, doc_year: int | None) -> list[Figure]:
+    """The figures of one sentence, changes attached to the figure they qualify."""
+    figures: list[Figure] = []
+    for number in find_numbers(sentence.text):
+        if _skip(sentence, number):
+            continue
+        change = _change(sentence, number)
+        if change and figures and figures[-1].change is None:
+            figures[-1].change = change
+            continue
+        after = sentence.text[number.end :]
+        percent = _PERCENT.match(after)
+        if percent:
+            label = (
+                _label_after(after[percent.end() :])
+                if re.match(r"\s*(?:des|de la|du|de l')\s", after[percent.end() :])
+                else ""
+            )
+            label = label or _label_before(sentence.text[: number.start])
+            unit = "%"
+        else:
+            label = _label_after(after)
+            unit = label.split()[0] if label else ""
+        figure = Figure(
+            value=as_number(number.value),
+            unit=unit,
+            counts=label,
+            year=_year_of(sentence, number, doc_year),
+            change=change,
+            sentence=sentence.text,
+            confidence=(0.75 if number.in_words else 0.9) if label else 0.5,
+        )
+        if figures and _COMPARED.search(sentence.text[: number.start][-40:]):
+            _compare(figures[-1], figure)
+        figures.append(figure)
+    return figures
+
+
+def _compare(figure: Figure, reference: Figure) -> None:
+    if figure.change is not None:
+        return
+    direction = "increase" if figure.value > reference.value else "decrease"
+    if figure.value == reference.value:
+        direction = "comparison"
+    figure.change = Change(direction, None, None, reference.year, reference.value)
+
+
+def find_figures(sentences: list[Sentence], article_date: date | None) -> list[Figure]:
+    doc_year = document_year(sentences, article_date)
+    figures: list[Figure] = []
+    seen: set[tuple[float, str]] = set()
+    for sentence in sorted(sentences, key=lambda s: s.heading):  # body before headings
+        for figure in sentence_figures(sentence, doc_year):
+            key = (figure.value, figure.unit)
+            if sentence.heading and key in seen:
+                continue
+            seen.add(key)
+            figures.append(figure)
+    return figures

@@ -1,0 +1,211 @@
+"""Meetings: who met whom, when, where, bilateral or multilateral, and how many times.
+
+A sentence is cut into clauses at each meeting word («visite», «rencontre», «séance de
+travail»…), so «la visite de X intervient après la visite de Y, le mardi 12 décembre»
+gives the date to Y's visit only. A clause that refers back («ces rencontres», «lors de
+cette visite») or names someone already met adds to the meeting found before; a new
+meeting needs a date and a named participant, or two named participants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from liaison.ingest.press.dates import DateMatch
+from liaison.ingest.press.gazetteer import Gazetteer
+from liaison.ingest.press.numbers import find_numbers
+from liaison.ingest.press.people import Mention
+from liaison.ingest.press.places import city_in, country_place
+from liaison.ingest.press.result import DateSpan, Meeting, Participant, Person
+from liaison.ingest.press.sentences import Sentence
+
+_TRIGGER = re.compile(
+    r"\b(?:réunions?|rencontres?|séances? de travail|entretiens?|s'est entretenue?"
+    r"|se sont entretenus|a reçu|ont reçu|a été reçue?|a rencontré|ont rencontré"
+    r"|visites? (?:de travail|officielles?)|visites?|discussions|pourparlers|consultations"
+    r"|s'est réunie?|se sont réunis|tête-à-tête|entrevue|audience)\b",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = re.compile(
+    r"(?:\b(?:ces|cette|cet|ce|lors de cette|lors de ces|les|la|l')\s*$)", re.IGNORECASE
+)
+_COUNT = re.compile(
+    r"(?P<n>[\w-]+)\s+(?:réunions|rencontres|séances|entretiens|séances de travail)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Clause:
+    sentence: Sentence
+    start: int
+    end: int
+    back_reference: bool
+    people: list[str] = field(default_factory=list)
+    place_from: Sentence | None = None
+    dates: list[DateMatch] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    meeting: Meeting
+    people: list[str]
+    last_sentence: int
+
+
+def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
+    triggers = list(_TRIGGER.finditer(sentence.text))
+    clauses: list[_Clause] = []
+    for number, match in enumerate(triggers):
+        start = 0 if number == 0 else match.start()
+        end = triggers[number + 1].start() if number + 1 < len(triggers) else len(sentence.text)
+        before = sentence.text[: match.start()]
+        back = bool(_BACK_REFERENCE.search(before)) and not re.search(r"\bde\s+$", before)
+        clause = _Clause(sentence, start, end, back)
+        clause.people = list(dict.fromkeys(
+            m.name for m in mentions
+            if m.sentence == sentence.index and start <= m.start < end))  # fmt: skip
+        clause.dates = [d for d in sentence.dates if start <= d.start < end]
+        clauses.append(clause)
+    return clauses
+
+
+def _spans(dates: list[DateMatch]) -> list[DateSpan]:
+    """A pair of days («les jeudi 14 et vendredi 15 décembre») is two meeting days."""
+    spans: list[DateSpan] = []
+    for match in dates:
+        span = match.span
+        if span.kind == "pair" and span.end is not None:
+            spans.append(DateSpan(span.start, None, span.text, span.year_source, "single"))
+            spans.append(DateSpan(span.end, None, span.text, span.year_source, "single"))
+        else:
+            spans.append(span)
+    return spans
+
+
+def _count(sentence: Sentence) -> int | None:
+    match = _COUNT.search(sentence.text)
+    if not match:
+        return None
+    numbers = [n for n in find_numbers(match.group("n")) if n.start == 0]
+    return int(numbers[0].value) if numbers else None
+
+
+def _participants(names: list[str], people: dict[str, Person]) -> list[Participant]:
+    result = []
+    for name in names:
+        person = people.get(name)
+        role, organisation, country = (
+            (person.role, person.organisation, person.country) if person else (None,) * 3
+        )
+        result.append(Participant(name, role, organisation, country))
+    return result
+
+
+def _kind(sentence: Sentence, participants: list[Participant]) -> str:
+    text = sentence.text.lower()
+    if "multilatéra" in text:
+        return "multilateral"
+    if "bilatéra" in text:
+        return "bilateral"
+    countries = {p.country or p.organisation for p in participants if p.country or p.organisation}
+    countries |= {hit.key for hit in sentence.countries}
+    return "multilateral" if len(countries) > 2 else "bilateral"
+
+
+def _merge(draft: _Draft, clause: _Clause, people: dict[str, Person], g: Gazetteer) -> None:
+    meeting = draft.meeting
+    new = [p for p in clause.people if p not in draft.people]
+    draft.people += new
+    meeting.participants += _participants(new, people)
+    known = {span.start for span in meeting.dates}
+    meeting.dates += [s for s in _spans(clause.dates) if s.start not in known]
+    meeting.place = meeting.place or city_in(clause.sentence, g, clause.start)
+    meeting.count = meeting.count or _count(clause.sentence)
+    draft.last_sentence = clause.sentence.index
+
+
+def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
+    sentence = clause.sentence
+    participants = _participants(clause.people, people)
+    place = city_in(sentence, g, clause.start)
+    if place is None and clause.place_from is not None:
+        place = city_in(clause.place_from, g)
+    if place is None:
+        code = country_place(sentence, clause.start)
+        place = g.country_name(code) if code else None
+    meeting = Meeting(
+        kind=_kind(sentence, participants),
+        dates=_spans(clause.dates),
+        place=place,
+        count=_count(sentence),
+        participants=participants,
+        countries=[],
+        sentence=sentence.text,
+        confidence=0.85 if clause.dates else 0.7,
+    )
+    return _Draft(meeting, list(clause.people), sentence.index)
+
+
+def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
+    """The meeting a clause adds to: same day, else most participants shared, else the
+    meeting just before when the clause refers back («ces rencontres»)."""
+    people = set(clause.people)
+    candidates = drafts
+    if clause.dates:
+        days = {s.start for s in _spans(clause.dates)}
+        same_day = [d for d in drafts if days & {s.start for s in d.meeting.dates}]
+        if same_day:
+            return same_day[-1]
+        candidates = [d for d in drafts if not d.meeting.dates]
+    recent = [d for d in candidates if clause.sentence.index - d.last_sentence <= 1]
+    if clause.back_reference and recent and not (people - set(recent[-1].people)):
+        return recent[-1]
+    shared = [(len(people & set(d.people)), n) for n, d in enumerate(candidates)]
+    best = max(shared, default=(0, -1))
+    if best[0] and (not clause.dates or best[0] == len(people)):
+        return candidates[best[1]]
+    if clause.back_reference and recent:
+        return recent[-1]
+    return None
+
+
+def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]) -> None:
+    """«Cet acte officiel … a eu lieu à l'occasion d'une rencontre»: a sentence opening on
+    a demonstrative continues the one before, its date and the people named there."""
+    sentence = clause.sentence
+    if clause.start or clause.dates or sentence.index == 0:
+        return
+    if not re.match(r"^(?:Cet|Cette|Ce|Ces)\s", sentence.text):
+        return
+    previous = sentences[sentence.index - 1]
+    if not previous.dates:
+        return
+    clause.dates = previous.dates[:1]
+    before = [m.name for m in mentions if m.sentence == previous.index]
+    clause.people = list(dict.fromkeys(before + clause.people))
+    clause.place_from = previous
+
+
+def find_meetings(
+    sentences: list[Sentence], mentions: list[Mention], people: list[Person], g: Gazetteer
+) -> list[Meeting]:
+    by_name = {p.name: p for p in people}
+    drafts: list[_Draft] = []
+    for sentence in sentences:
+        if sentence.heading:
+            continue
+        for clause in _clauses(sentence, mentions):
+            _inherit(clause, sentences, mentions)
+            target = _target(drafts, clause)
+            if target is not None:
+                _merge(target, clause, by_name, g)
+            elif clause.people and (clause.dates or len(clause.people) > 1):
+                drafts.append(_new(clause, by_name, g))
+    for draft in drafts:
+        meeting = draft.meeting
+        meeting.countries = sorted({p.country for p in meeting.participants if p.country})
+        if meeting.count is None and len(meeting.dates) > 1:
+            meeting.confidence = min(meeting.confidence, 0.8)
+    return [d.meeting for d in drafts]

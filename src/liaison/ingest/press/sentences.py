@@ -1,0 +1,71 @@
+"""Sentences of a cleaned article, each with what was found in it.
+
+A line (paragraph, headline or section title) is never joined to the next; inside a
+line, a sentence ends at «.», «!» or «?» followed by a capital, except after titles and
+initials («M.», «Mme», «J.»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from liaison.ingest.press.dates import DateMatch, find_dates
+from liaison.ingest.press.gazetteer import Gazetteer, Hit
+from liaison.ingest.press.nlp import Entity, entities
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-Ý0-9])")
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|St|Gén|Col|Cdt|art|cf|etc|No|n°|p)|\b[A-Z]|\.\.)\.$"
+)
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str
+    heading: bool  # a line with no final punctuation: a headline or section title
+    first_line: bool  # the article's headline
+    entities: list[Entity] = field(default_factory=list)
+    countries: list[Hit] = field(default_factory=list)
+    agencies: list[Hit] = field(default_factory=list)
+    dates: list[DateMatch] = field(default_factory=list)
+
+    def persons_ner(self) -> list[Entity]:
+        return [e for e in self.entities if e.label == "PER"]
+
+    def places(self) -> list[Entity]:
+        return [e for e in self.entities if e.label == "LOC"]
+
+
+def split_line(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        if _NO_BREAK_BEFORE.search(line[start : match.start()]):
+            continue
+        pieces.append(line[start : match.start()].strip())
+        start = match.end()
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
+
+
+def build_sentences(
+    paragraphs: list[str], gazetteer: Gazetteer, article_date: date | None
+) -> list[Sentence]:
+    """Split, then annotate every sentence with entities, countries, agencies, dates."""
+    sentences: list[Sentence] = []
+    for number, line in enumerate(paragraphs):
+        heading = len(line) < 160 and not line.rstrip().endswith(
+            (".", "!", "?", "…", ":", ";", "»", ")")
+        )
+        for piece in split_line(line):
+            sentences.append(Sentence(len(sentences), piece, heading, number == 0))
+    found = entities([s.text for s in sentences])
+    for sentence, ents in zip(sentences, found, strict=True):
+        sentence.entities = ents
+        sentence.countries = gazetteer.find_countries(sentence.text)
+        sentence.agencies = gazetteer.find_agencies(sentence.text)
+        sentence.dates = find_dates(sentence.text, article_date)
+    return sentences
