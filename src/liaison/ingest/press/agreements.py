@@ -25,10 +25,10 @@ _KINDS: list[tuple[str, str]] = [
     (r"conventions? (?:de coopération|d'entraide judiciaire|d'entraide|d'extradition"
      r"|bilatérales?)|conventions?\b", "convention"),
     (r"accords? (?:de coopération|bilatéra(?:l|ux)|de partenariat|d'extradition"
-     r"|techniques?|cadres?)|accord-cadre", "cooperation_agreement"),
+     r"|techniques?|cadres?)|accord-cadre", "agreement"),
     (r"déclarations? (?:conjointes?|d'intention)", "declaration"),
-    (r"lettres? d'intention", "letter_of_intent"),
-    (r"arrangements? (?:administratifs?|techniques?)", "arrangement"),
+    (r"lettres? d'intention", "declaration"),
+    (r"arrangements? (?:administratifs?|techniques?)", "agreement"),
     (r"mémorandums?", "memorandum_of_understanding"),
 ]  # fmt: skip
 _MENTION = re.compile(
@@ -110,6 +110,8 @@ def _absorb(kept: Agreement, new: Agreement, anaphora: bool) -> bool:
     kept.countries = sorted(set(kept.countries) | set(new.countries))
     kept.signatories = list(dict.fromkeys(kept.signatories + new.signatories))
     kept.date = kept.date or new.date
+    if not anaphora:
+        kept.confidence = max(kept.confidence, new.confidence)
     kept.place = kept.place or new.place
     kept.subject = kept.subject or new.subject
     if len(new.title) > len(kept.title):

@@ -121,6 +121,8 @@ def _merge(draft: _Draft, clause: _Clause, people: dict[str, Person], g: Gazette
     meeting.participants += _participants(new, people)
     known = {span.start for span in meeting.dates}
     meeting.dates += [s for s in _spans(clause.dates) if s.start not in known]
+    if meeting.dates:
+        meeting.confidence = max(meeting.confidence, 0.85)
     meeting.place = meeting.place or city_in(clause.sentence, g, clause.start)
     meeting.count = meeting.count or _count(clause.sentence)
     draft.last_sentence = clause.sentence.index
