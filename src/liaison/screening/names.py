@@ -28,6 +28,9 @@ class NameDictionary:
     by_key: dict[str, frozenset[int]] = field(default_factory=dict)
     freq: list[int] = field(default_factory=list)
     canonical: list[str] = field(default_factory=list)
+    arabic_world: frozenset[int] = EMPTY
+    given: frozenset[int] = EMPTY
+    family: frozenset[int] = EMPTY
 
     def ids(self, key: str) -> frozenset[int]:
         return self.by_key.get(key, EMPTY)
@@ -77,14 +80,22 @@ def spelling_keys(spelling: str) -> list[str]:
 
 def parse_dictionary(text: str) -> NameDictionary:
     d = NameDictionary()
+    arabic_ids: set[int] = set()
+    given: set[int] = set()
+    family: set[int] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
         if len(cols) != 4:
             raise ValueError(f"names.tsv: bad line {line!r}")
-        _kind, freq, arabic, spellings = cols
-        d.add_name(int(freq), arabic.strip(), [s for s in spellings.split("|") if s])
+        kind, freq, arabic, spellings = cols
+        ident = d.add_name(int(freq), arabic.strip(), [s for s in spellings.split("|") if s])
+        if kind in ("m", "f", "s"):
+            arabic_ids.add(ident)
+        (family if kind == "s" else given).add(ident)
+    d.arabic_world = frozenset(arabic_ids)
+    d.given, d.family = frozenset(given), frozenset(family)
     return d
 
 

@@ -41,6 +41,7 @@ _ASSIMILATED = re.compile(r"^[ea](ch|sh|[tdrzsnl])\1([a-z]{2,})$")
 _LEADING_ARTICLE = re.compile(r"^(?:el|al|ul|il|oul)([a-z]{3,})$")
 _JOINED_CONN = re.compile(r"^(ben|bin|ibn|bent|bint|ould|ait|abou|abu)-?([a-z]{3,})$")
 _SPLIT = re.compile(r"[\s\-_,;/.()\"]+")
+_CONN_ABD = re.compile(r"^(ben|bin|ibn|abou|abu|ould)abd(?:el|al|ul|oul)?$")
 _DIN_WORDS = frozenset({"eddine", "eddin", "uddin", "din", "dine", "ddine", "edine"})
 
 
@@ -90,6 +91,13 @@ def _parse_latin(words: list[str]) -> list[Part]:
         if not last and (w in ARTICLES or w in PARTICLES):
             i += 1
             continue
+        if len(w) == 1 and n >= 3:
+            i += 1
+            continue
+        cab = _CONN_ABD.match(w)
+        if cab and not last:
+            conn = CONNECTORS[cab.group(1)]
+            w = words[i] = "abd"
         if not last and w in CONNECTORS:
             conn = CONNECTORS[w]
             i += 1
@@ -137,7 +145,8 @@ def _latin_part(word: str, conn: str) -> Part:
     if not conn:
         j = _JOINED_CONN.match(word)
         if j:
-            alts.append(f"{CONNECTORS[j.group(1)]}:{j.group(2)}")
+            root = _latin_part(j.group(2), "x").word
+            alts.append(f"{CONNECTORS[j.group(1)]}:{root}")
         a = _JOINED_ARTICLE.match(word)
         if a:
             alts.append(a.group(1))

@@ -22,11 +22,12 @@ from functools import lru_cache
 
 _DIGRAPHS: list[tuple[str, str]] = [
     ("tch", "sh"), ("tsch", "sh"), ("sch", "sh"), ("ch", "sh"), ("dj", "j"),
-    ("dzh", "j"), ("zh", "j"), ("kh", "x"), ("gh", "g"), ("ph", "f"), ("ck", "k"),
+    ("dzh", "j"), ("kh", "x"), ("gh", "g"), ("ph", "f"), ("ck", "k"),
     ("ou", "u"), ("oo", "u"), ("ue", "u"), ("ae", "a"), ("oe", "o"), ("ee", "i"),
     ("q", "k"), ("w", "u"), ("y", "i"), ("ie", "e"),
 ]
 _SOFT_C = re.compile(r"c(?=[eiy])")
+_FRENCH_RH = re.compile(r"(?:(?<=^)|(?<=[aeiou]))rh(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = set("aeiou")
 
@@ -34,7 +35,7 @@ _VOWELS = set("aeiou")
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Romanisation-tolerant form of one lower-case, accent-free word."""
-    w = _SOFT_C.sub("s", word)
+    w = _FRENCH_RH.sub("gh", _SOFT_C.sub("s", word))
     for old, new in _DIGRAPHS:
         if old in w:
             w = w.replace(old, new)

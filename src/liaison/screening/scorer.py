@@ -23,18 +23,23 @@ from rapidfuzz.distance import OSA
 
 from liaison.screening.dates import PartialDate, compare_dates
 from liaison.screening.model import Explanation, PartMatch
+from liaison.screening.names import default_dictionary
 from liaison.screening.tokens import Form, Token
 
 DEFAULT_THRESHOLD = 0.8
+ARABIC_NAMES = default_dictionary().arabic_world
+GIVEN_NAMES = default_dictionary().given
+FAMILY_NAMES = default_dictionary().family
 
 DOB_EFFECT = {"exact": 0.03, "swapped": 0.0, "year": 0.0, "year±1": -0.01,
               "unknown": -0.01, "different": -0.4}
 NAT_SAME, NAT_OTHER = 0.01, -0.03
 CONFLICT_PENALTY = 0.2
-EXTRA_PENALTY = 0.02
 SINGLE_PART_FACTOR = 0.6
-KNOWN_NAME_CAP = 0.7
-DIFFERENT_NAME_CAP = 0.5
+KNOWN_NAME_CAP = 0.55
+DIFFERENT_NAME_CAP = 0.45
+OPTIONAL_PENALTY = 0.01
+CORE_EXTRA_PENALTY = 0.05
 PAIR_MIN = 0.6
 
 
@@ -55,6 +60,8 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
         return 0.95, "romanisation"
     longest = max(len(a.fold), len(b.fold))
     dist = min(OSA.distance(a.fold, b.fold), OSA.distance(a.loose, b.loose))
+    if a.skel == b.skel and len(a.skel) >= 2 and dist <= 2:
+        return 0.92, "vowels differ"
     if dist == 1 and longest >= 3:
         return 0.9, "typo (1 edit)"
     if dist == 2 and longest >= 5:
@@ -73,40 +80,45 @@ def _script_sim(a: Form, b: Form) -> tuple[float, str]:
         return 0.0, "different"
     if a.skel == b.skel and a.skel:
         return 0.93, "script (same consonants)"
-    if min(len(a.skel), len(b.skel)) >= 3 and OSA.distance(a.skel, b.skel) == 1:
-        return 0.82, "script (consonants, 1 edit)"
+    if min(len(a.skel), len(b.skel)) >= 4 and OSA.distance(a.skel, b.skel) == 1:
+        return 0.8, "script (consonants, 1 edit)"
     return 0.0, "different"
 
 
-def form_sim(a: Form, b: Form) -> tuple[float, str]:
-    """Similarity of two readings, with the connector (ben/ould/ait/abu) checked."""
+def _conn_factor(a: str, b: str) -> tuple[float, str]:
+    if a == b:
+        return 1.0, ""
+    if {a, b} == {"ben", "ould"}:
+        return 0.9, ", ben/ould"
+    if a and b:
+        return 0.6, f", {a}≠{b}"
+    return 0.5, ", connector on one side"
+
+
+def form_sim(a: Form, b: Form, q_known: bool = False) -> tuple[float, str]:
+    """Similarity of two readings: spelling, script, dictionary, then the connector
+    (ben/ould/ait/abu) checked."""
     sim, how = _script_sim(a, b) if (a.arabic or b.arabic) else _latin_sim(a, b)
-    if a.conn != b.conn and sim > 0:
-        if a.conn and b.conn:
-            sim *= 0.75
-            how += f", {a.conn}≠{b.conn}"
-        else:
-            sim *= 0.9
-            how += ", connector on one side"
-    return sim, how
+    if sim < 1.0:
+        if a.ids and b.ids:
+            if a.ids & b.ids:
+                sim, how = (0.97, "dictionary") if sim < 0.97 else (sim, how)
+            else:
+                sim, how = min(sim, DIFFERENT_NAME_CAP), "different names (dictionary)"
+        elif q_known and not a.arabic and sim < 0.92 and a.skel != b.skel:
+            sim, how = min(sim, KNOWN_NAME_CAP), "another known name"
+    factor, note = _conn_factor(a.conn, b.conn)
+    return sim * factor, how + note
 
 
 def token_sim(q: Token, r: Token, q_known: bool) -> tuple[float, str]:
-    """Best reading-pair similarity, corrected by the dictionary and the vocabulary."""
+    """Best similarity over the two tokens' readings."""
     best, how = 0.0, "different"
     for fa in q.forms:
         for fb in r.forms:
-            s, h = form_sim(fa, fb)
+            s, h = form_sim(fa, fb, q_known)
             if s > best:
                 best, how = s, h
-    if best >= 1.0:
-        return best, how
-    if q.ids and r.ids:
-        if q.ids & r.ids:
-            return max(best, 0.97), "dictionary" if best < 0.97 else how
-        return min(best, DIFFERENT_NAME_CAP), "different names (dictionary)"
-    if q_known and not q.arabic and best < 0.95:
-        return min(best, KNOWN_NAME_CAP), "another known name"
     return best, how
 
 
@@ -128,22 +140,70 @@ class PairCache:
         return hit
 
 
+def optional_parts(tokens: Sequence[Token]) -> tuple[bool, ...]:
+    """Which parts are a patronymic (ben X / ould X inside a name of 3+ parts, or at its
+    end) and may be absent from another writing of the same person's name."""
+    n = len(tokens)
+    if n < 3:
+        return (False,) * n
+    filial = [t.main.conn in ("ben", "ould") for t in tokens]
+    middle = [f and 0 < i < n - 1 for i, f in enumerate(filial)]
+    last = filial[-1] and not any(middle)
+    return tuple(middle[:-1]) + (last,)
+
+
+def _core_sets(n: int, opt: Sequence[bool], may_drop_last: bool) -> list[set[int]]:
+    """Which parts can be the name's identity (first given name + family name), for
+    given-name-first and family-name-first order."""
+    core = [i for i in range(n) if not opt[i]] or list(range(n))
+    sets = [{core[0], core[-1]}, {0, n - 1}]
+    if len(core) >= 2:
+        sets.append({core[0], core[1]})
+    if may_drop_last and len(core) >= 3:
+        sets.append({core[0], core[-2]})
+    return sets
+
+
+def _structure_ok(tokens: Sequence[Token], opt: Sequence[bool], matched: set[int]) -> bool:
+    n = len(tokens)
+    if n <= 1:
+        return True
+    last = tokens[-1]
+    may_drop = not last.arabic and not last.main.conn and not (last.ids & ARABIC_NAMES)
+    return any(c <= matched for c in _core_sets(n, opt, may_drop))
+
+
+def family_like(tok: Token) -> bool:
+    """A family name (dictionary family root, or a nisba ending in -i / ـي): a part that
+    no second writing of the same person drops."""
+    if tok.main.conn in ("ait", "abu"):
+        return False
+    if tok.ids:
+        return tok.ids.isdisjoint(GIVEN_NAMES) and not tok.ids.isdisjoint(FAMILY_NAMES)
+    word = tok.main.fold
+    if tok.arabic:
+        return len(word) >= 4 and word.endswith("ي")
+    return len(word) >= 5 and word.endswith("i")
+
+
 def _joined(tokens: Sequence[Token], i: int, j: int) -> str:
     return tokens[i].main.fold + tokens[j].main.fold
 
 
-def _align(q: Sequence[Token], r: Sequence[Token], cache: PairCache) -> NameResult:
-    cand: list[tuple[float, int, int, str]] = []
+def _align(q: Sequence[Token], r: Sequence[Token], q_opt: Sequence[bool],
+           r_opt: Sequence[bool], cache: PairCache) -> NameResult:
+    cand: list[tuple[float, float, int, int, str]] = []
     for i, qt in enumerate(q):
         for j, rt in enumerate(r):
             s, how = cache.sim(qt, rt)
             if s >= PAIR_MIN:
-                cand.append((s, i, j, how))
+                rank = s + (0.5 if q_opt[i] == r_opt[j] else 0.0)
+                cand.append((rank, s, i, j, how))
     cand.sort(key=lambda c: -c[0])
     used_q: set[int] = set()
     used_r: set[int] = set()
     pairs: list[tuple[int, int, float, str]] = []
-    for s, i, j, how in cand:
+    for _rank, s, i, j, how in cand:
         if i not in used_q and j not in used_r:
             used_q.add(i)
             used_r.add(j)
@@ -170,21 +230,34 @@ def _pair_joined(q: Sequence[Token], r: Sequence[Token], uq: list[int], ur: list
                     break
 
 
-def _name_score(res: NameResult, nq: int, nr: int) -> float:
+def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
+                q_opt: Sequence[bool], r_opt: Sequence[bool]) -> float:
     if not res.pairs:
         return 0.0
-    mean = sum(p[2] for p in res.pairs) / len(res.pairs)
-    score = mean
-    if len(res.pairs) < min(2, nq, nr):
+    score = sum(p[2] for p in res.pairs) / len(res.pairs)
+    nq, nr = len(q_opt), len(r_opt)
+    if len(res.pairs) < min(2, nq, nr) or (len(res.pairs) == 1 and max(nq, nr) >= 2):
         score *= SINGLE_PART_FACTOR
         res.notes.append("only one name part in common")
-    elif len(res.pairs) == 1 and max(nq, nr) >= 2:
-        score *= SINGLE_PART_FACTOR
-        res.notes.append("only one name part in common")
-    if res.unmatched_q and res.unmatched_r:
+    core_q = [i for i in res.unmatched_q if not q_opt[i]]
+    core_r = [j for j in res.unmatched_r if not r_opt[j]]
+    crossed = any(q_opt[i] != r_opt[j] for i, j, _s, _h in res.pairs)
+    if (core_q and core_r) or (crossed and (core_q or core_r)):
         score -= CONFLICT_PENALTY
         res.notes.append("a name part differs")
-    score -= EXTRA_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r))
+    elif not (_structure_ok(q, q_opt, {p[0] for p in res.pairs})
+              and _structure_ok(r, r_opt, {p[1] for p in res.pairs})):
+        score -= CONFLICT_PENALTY
+        res.notes.append("a given or family name is missing")
+    elif any(family_like(q[i]) for i in core_q) or any(family_like(r[j]) for j in core_r):
+        score -= CONFLICT_PENALTY
+        res.notes.append("a family name is on one side only")
+    if any("ben/ould" in how and not q_opt[i] and not r_opt[j] for i, j, _s, how in res.pairs):
+        score -= CONFLICT_PENALTY
+        res.notes.append("ben and ould family names differ")
+    score -= CORE_EXTRA_PENALTY * (len(core_q) + len(core_r))
+    score -= OPTIONAL_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r)
+                                 - len(core_q) - len(core_r))
     return max(score, 0.0)
 
 
@@ -192,9 +265,11 @@ def score_names(q: Sequence[Token], names: Sequence[Sequence[Token]],
                 cache: PairCache) -> NameResult:
     """Best name score of the query over a listed person's names."""
     best: NameResult | None = None
+    q_opt = optional_parts(q)
     for k, r in enumerate(names):
-        res = _align(q, r, cache)
-        res.score = _name_score(res, len(q), len(r))
+        r_opt = optional_parts(r)
+        res = _align(q, r, q_opt, r_opt, cache)
+        res.score = _name_score(res, q, r, q_opt, r_opt)
         res.name_index = k
         if best is None or res.score > best.score:
             best = res

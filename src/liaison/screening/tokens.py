@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from liaison.screening.names import alt_key, default_dictionary, part_key
+from liaison.screening.names import default_dictionary
 from liaison.screening.normalize import Part, parse
 from liaison.screening.phonetic import deletions, fold, loose, skeleton
 from liaison.screening.translit import arabic_skeleton, arabic_to_latin
@@ -24,6 +24,7 @@ class Form:
     loose: str
     skel: str
     arabic: bool
+    ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -44,21 +45,22 @@ _COUNTER = [0]
 
 
 def _form(conn: str, word: str, arabic: bool) -> Form:
+    d = default_dictionary()
     if arabic:
-        return Form(conn, word, arabic_to_latin(word), arabic_skeleton(word), True)
+        ids = d.ids(word) | (d.ids(f"{conn}:{word}") if conn else frozenset())
+        return Form(conn, word, arabic_to_latin(word), arabic_skeleton(word), True, ids)
     f = fold(word)
-    return Form(conn, f, loose(f), skeleton(f), False)
+    ids = d.ids(f) | (d.ids(f"{conn}:{f}") if conn else frozenset())
+    return Form(conn, f, loose(f), skeleton(f), False, ids)
 
 
 @lru_cache(maxsize=500_000)
 def make_token(part: Part) -> Token:
-    d = default_dictionary()
     forms = [_form(part.conn, part.word, part.arabic)]
-    ids = d.ids(part_key(part))
     for alt in part.alts:
         conn, word = alt.split(":", 1) if ":" in alt else ("", alt)
         forms.append(_form(conn, word, False))
-        ids = ids | d.ids(alt_key(alt))
+    ids = frozenset().union(*(f.ids for f in forms))
     keys: set[str] = set()
     for f in forms:
         if len(f.skel) >= 2:
