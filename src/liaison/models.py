@@ -4,6 +4,7 @@ from liaison.cases.model import Case, CasePerson
 from liaison.db import Base
 from liaison.extradition.model import Extradition
 from liaison.letters.model import RogatoryLetter
+from liaison.notices.hits import Hit
 from liaison.notices.model import Notice
 from liaison.partners.model import (
     Agency,
@@ -21,7 +22,7 @@ from liaison.security.model import AccessToken, Share, UserAccount
 
 __all__ = [
     "Agency", "Agreement", "AgreementParty", "AuditEntry", "Base", "Case", "CasePerson",
-    "Country", "Event", "Extradition", "IdentityDocument", "Meeting", "MeetingParticipant",
+    "Country", "Event", "Extradition", "Hit", "IdentityDocument", "Meeting", "MeetingParticipant",
     "Notice", "Person", "PersonName", "RogatoryLetter", "WorkingGroup",
     "AccessToken", "Share", "UserAccount",
 ]

@@ -65,6 +65,13 @@ class Case(RecordMixin, Base):
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     assigned_to: Mapped[str] = mapped_column(String(64), default="")
+    #: the answer to the partner, its author and the supervisor who approved it
+    answer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    answer_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    answer_approved_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    answered_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: why the file was rejected or to whom it was transferred
+    status_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     persons: Mapped[list[CasePerson]] = relationship(
         cascade="all, delete-orphan", order_by="CasePerson.position", lazy="selectin"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from liaison.db import Base
@@ -40,3 +40,7 @@ class RogatoryLetter(RecordMixin, Base):
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     executed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     returned_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    last_reminder_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    reminder_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: why the letter was refused or only partly executed
+    status_note: Mapped[str] = mapped_column(Text, default="", server_default="")

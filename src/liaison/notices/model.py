@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from liaison.db import Base
@@ -91,3 +91,18 @@ class Notice(RecordMixin, Base):
     issued_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     arrest_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     cancelled_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: "prosecution" (penalty_months = maximum penalty) or "sentence" (months left)
+    penalty_basis: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    #: date of the arrest warrant or judicial decision
+    warrant_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: an officer's flag: the request may have a political, military, religious or
+    #: racial character (INTERPOL Constitution art. 3)
+    neutrality_flag: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: a supervisor's decision on neutrality: "" (none yet), "cleared" or "refused"
+    neutrality_decision: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    neutrality_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    neutrality_decided_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    submitted_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    approved_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    #: why the request was refused, withdrawn or returned to its author
+    status_note: Mapped[str] = mapped_column(Text, default="", server_default="")

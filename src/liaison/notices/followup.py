@@ -1,0 +1,114 @@
+"""Use cases of hits: an officer confirms a screening match against a notice, then
+records what follows — the issuing country informed, the person located, the
+provisional arrest, the extradition file (which opens an :class:`Extradition`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from liaison.config import get_settings
+from liaison.errors import Conflict, NotFound, ValidationError
+from liaison.extradition.model import Extradition, ExtraditionDirection, ExtraditionStage
+from liaison.notices.hits import Hit
+from liaison.notices.model import Notice, NoticeStatus
+from liaison.notices.rules import NOTICE_MACHINE, HitStep, follow_up_action
+from liaison.persons.model import Person
+from liaison.security.actor import Actor
+from liaison.security.audit import AuditAction, Event, record
+from liaison.workflow import Params, audit_transition, authorize, review_date
+
+
+def add_hit(session: Session, actor: Actor, notice: Notice, p: Params, today: dt.date) -> Hit:
+    """Attach a confirmed match to ``notice`` (the caller moves the notice to *hit*)."""
+    person_ref = p.text("person_ref") or notice.person_ref
+    if person_ref and session.get(Person, person_ref) is None:
+        raise ValidationError.for_field("person_ref", f"no person {person_ref}")
+    on = p.date("on", today)
+    assert on is not None
+    hit = Hit(
+        notice_ref=notice.ref, person_ref=person_ref, confirmed_by=actor.username,
+        confirmed_on=on, source=p.text("source", default="desk") or "desk",
+        query=p.text("query"), score=p.number("score"), place=p.text("place"),
+        note=p.text("note"), steps=[],
+    )
+    session.add(hit)
+    session.flush()
+    return hit
+
+
+def hits_of(session: Session, actor: Actor, notice_ref: str) -> list[Hit]:
+    notice = session.get(Notice, notice_ref)
+    if notice is None:
+        raise NotFound(f"no notice {notice_ref}")
+    authorize(session, actor, "notice", notice, action="read")
+    return list(session.scalars(select(Hit).where(Hit.notice_ref == notice_ref).order_by(Hit.id)))
+
+
+def follow_up(session: Session, actor: Actor, hit_id: int, step: str,
+              params: dict[str, Any] | None = None, today: dt.date | None = None) -> Hit:
+    """Record the next step after a hit; locate and provisional arrest move the notice,
+    the extradition file opens an extradition record."""
+    hit = session.get(Hit, hit_id)
+    if hit is None:
+        raise NotFound(f"no hit {hit_id}")
+    notice = session.get(Notice, hit.notice_ref)
+    assert notice is not None
+    authorize(session, actor, "notice", notice)
+    p, today = Params(params), today or dt.date.today()
+    on = p.date("on", today)
+    assert on is not None
+    action = follow_up_action(step)
+    done = {s["step"] for s in hit.steps or []}
+    if step in done:
+        raise Conflict(f"hit {hit_id}: '{step}' was already recorded")
+    entry: dict[str, Any] = {"step": step, "on": on.isoformat(), "by": actor.username,
+                             "note": p.text("note")}
+    if action is not None:
+        before = notice.status
+        notice.status = NOTICE_MACHINE.next_state(before, action)
+        if step == HitStep.provisional_arrest:
+            notice.arrest_on = on
+        audit_transition(session, actor, "notice", notice.ref, action, before, notice.status,
+                         hit=hit.id)
+    if step == HitStep.extradition_file:
+        entry["extradition_ref"] = _open_extradition(session, actor, hit, notice, on).ref
+        hit.extradition_ref = entry["extradition_ref"]
+    hit.steps = [*(hit.steps or []), entry]
+    session.flush()
+    record(session, Event(actor=actor.username, action=AuditAction.update, entity_kind="hit",
+                          entity_ref=str(hit.id), origin=actor.origin,
+                          detail={"notice": notice.ref, "step": step}))
+    return hit
+
+
+def _open_extradition(session: Session, actor: Actor, hit: Hit, notice: Notice,
+                      on: dt.date) -> Extradition:
+    home = get_settings().home_country
+    ref = f"EXT-{notice.ref}-{hit.id}"[:64]
+    if session.get(Extradition, ref) is not None:
+        raise Conflict(f"extradition {ref} already exists")
+    # a foreign notice hit here: the home country surrenders; our own notice hit abroad:
+    # the person is surrendered to us
+    ours = notice.issuing_country_code == home
+    arrested = notice.status == NoticeStatus.arrested
+    ext = Extradition(
+        ref=ref,
+        direction=ExtraditionDirection.to_home if ours else ExtraditionDirection.by_home,
+        person_ref=hit.person_ref, notice_ref=notice.ref,
+        requesting_country_code=notice.issuing_country_code,
+        requested_country_code=None if ours else home,
+        stage=ExtraditionStage.provisional_arrest if arrested else ExtraditionStage.request,
+        requested_on=on,
+        provisional_arrest_on=notice.arrest_on if arrested else None,
+        classification=notice.classification, review_on=review_date(on),
+    )
+    session.add(ext)
+    session.flush()
+    record(session, Event(actor=actor.username, action=AuditAction.create,
+                          entity_kind="extradition", entity_ref=ref, origin=actor.origin,
+                          detail={"from_hit": hit.id, "notice": notice.ref}))
+    return ext
