@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, false, not_, select
+from sqlalchemy import ColumnElement, FromClause, String, and_, cast, false, not_, select
 from sqlalchemy.orm import Session
 
 from liaison.config import get_settings
@@ -305,8 +305,10 @@ def require_approval(actor: Actor, drafted_by: str | None = None) -> None:
 
 
 def visible_filter(actor: Actor, cls: Any, kind: str) -> ColumnElement[bool]:
-    """A where-clause keeping the rows of ``cls`` (a mapped class of ``kind``) the actor
-    may see in a list; the same rules as :func:`can` for ``read``."""
+    """A where-clause keeping the rows of ``cls`` (a mapped class of ``kind``, or its
+    table) the actor may see in a list; the same rules as :func:`can` for ``read``."""
+    if isinstance(cls, FromClause):
+        cls = cls.c
     if not _role_allows(actor, Action.list, kind):
         return false()
     labels = classifications()
