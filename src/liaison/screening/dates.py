@@ -7,7 +7,7 @@ A birth date may be full (``1980-04-18``), year and month (``1980-04``), year on
 * years more than one apart                    → ``different`` (another person)
 * a side with the year only (or year-month)    → ``year`` when equal, ``year±1``
 * same month and day, year equal               → ``exact``
-* same month and day, year ±1                  → ``year±1`` (a typing slip)
+* same month and day, year ±1                  → ``year±1 (same day)`` (a slip)
 * same year, day and month swapped             → ``swapped`` (US/European order)
 * anything else                                → ``different``
 """
@@ -61,7 +61,7 @@ def parse_date(value: str | None, field: str = "birth_date") -> PartialDate | No
 
 
 def compare_dates(q: PartialDate | None, w: PartialDate | None) -> str:
-    """One of: unknown, exact, year, year±1, swapped, different (see module doc)."""
+    """One of: unknown, exact, year, year±1, year±1 (same day), swapped, different."""
     if q is None or w is None:
         return "unknown"
     dy = abs(q.year - w.year)
@@ -72,7 +72,7 @@ def compare_dates(q: PartialDate | None, w: PartialDate | None) -> str:
             return "different"
         return "year" if dy == 0 else "year±1"
     if q.month == w.month and q.day == w.day:
-        return "exact" if dy == 0 else "year±1"
+        return "exact" if dy == 0 else "year±1 (same day)"
     if dy == 0 and q.month == w.day and q.day == w.month:
         return "swapped"
     return "different"

@@ -35,7 +35,7 @@ _VOWELS = set("aeiou")
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Romanisation-tolerant form of one lower-case, accent-free word."""
-    w = _FRENCH_RH.sub("gh", _SOFT_C.sub("s", word))
+    w = _FRENCH_RH.sub("gh", _SOFT_C.sub("s", word)).replace("zhou", "zhow")
     for old, new in _DIGRAPHS:
         if old in w:
             w = w.replace(old, new)

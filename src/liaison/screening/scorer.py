@@ -26,20 +26,20 @@ from liaison.screening.model import Explanation, PartMatch
 from liaison.screening.names import default_dictionary
 from liaison.screening.tokens import Form, Token
 
-DEFAULT_THRESHOLD = 0.8
+DEFAULT_THRESHOLD = 0.85
 ARABIC_NAMES = default_dictionary().arabic_world
 GIVEN_NAMES = default_dictionary().given
 FAMILY_NAMES = default_dictionary().family
 
-DOB_EFFECT = {"exact": 0.03, "swapped": 0.0, "year": 0.0, "year±1": -0.01,
-              "unknown": -0.01, "different": -0.4}
-NAT_SAME, NAT_OTHER = 0.01, -0.03
+DOB_EFFECT = {"exact": 0.08, "swapped": 0.04, "year±1 (same day)": 0.04, "year": -0.02,
+              "year±1": -0.04, "unknown": -0.05, "different": -0.4}
+NAT_SAME, NAT_OTHER = 0.02, -0.03
 CONFLICT_PENALTY = 0.2
 SINGLE_PART_FACTOR = 0.6
 KNOWN_NAME_CAP = 0.55
 DIFFERENT_NAME_CAP = 0.45
 OPTIONAL_PENALTY = 0.01
-CORE_EXTRA_PENALTY = 0.05
+CORE_EXTRA_PENALTY = 0.06
 PAIR_MIN = 0.6
 
 
@@ -60,14 +60,16 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
         return 0.95, "romanisation"
     longest = max(len(a.fold), len(b.fold))
     dist = min(OSA.distance(a.fold, b.fold), OSA.distance(a.loose, b.loose))
-    if a.skel == b.skel and len(a.skel) >= 2 and dist <= 2:
-        return 0.92, "vowels differ"
-    if dist == 1 and longest >= 3:
-        return 0.9, "typo (1 edit)"
-    if dist == 2 and longest >= 5:
-        return 0.84, "typo (2 edits)"
-    if dist == 2 and longest == 4:
+    if a.skel == b.skel and len(a.skel) >= 2 and dist <= 2 and bool(a.ids) != bool(b.ids):
+        return 0.9, "vowels differ"
+    if dist == 1 and longest >= 4:
+        return 0.88, "typo (1 edit)"
+    if dist == 1 and longest == 3:
+        return 0.8, "typo (1 edit)"
+    if dist == 2 and longest >= 6:
         return 0.78, "typo (2 edits)"
+    if dist == 2 and longest == 5:
+        return 0.72, "typo (2 edits)"
     return 0.5 * OSA.normalized_similarity(a.fold, b.fold), "different"
 
 
@@ -78,7 +80,7 @@ def _script_sim(a: Form, b: Form) -> tuple[float, str]:
         if OSA.distance(a.fold, b.fold) == 1 and max(len(a.fold), len(b.fold)) >= 3:
             return 0.88, "typo (1 edit)"
         return 0.0, "different"
-    if a.skel == b.skel and a.skel:
+    if a.skel == b.skel and len(a.skel) >= 2:
         return 0.93, "script (same consonants)"
     if min(len(a.skel), len(b.skel)) >= 4 and OSA.distance(a.skel, b.skel) == 1:
         return 0.8, "script (consonants, 1 edit)"
@@ -91,7 +93,7 @@ def _conn_factor(a: str, b: str) -> tuple[float, str]:
     if {a, b} == {"ben", "ould"}:
         return 0.9, ", ben/ould"
     if a and b:
-        return 0.6, f", {a}≠{b}"
+        return 0.55, f", {a}≠{b}"
     return 0.5, ", connector on one side"
 
 
@@ -105,7 +107,7 @@ def form_sim(a: Form, b: Form, q_known: bool = False) -> tuple[float, str]:
                 sim, how = (0.97, "dictionary") if sim < 0.97 else (sim, how)
             else:
                 sim, how = min(sim, DIFFERENT_NAME_CAP), "different names (dictionary)"
-        elif q_known and not a.arabic and sim < 0.92 and a.skel != b.skel:
+        elif q_known and not a.arabic and (how.startswith("typo") or how == "different"):
             sim, how = min(sim, KNOWN_NAME_CAP), "another known name"
     factor, note = _conn_factor(a.conn, b.conn)
     return sim * factor, how + note
