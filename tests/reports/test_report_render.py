@@ -1,0 +1,134 @@
+"""The human report: words, numbers in French, and the PDF with its charts."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pypdf
+import pytest
+from sqlalchemy import Engine
+
+from liaison.errors import ValidationError
+from liaison.reports.charts import charts, world_map
+from liaison.reports.messages import Words
+from liaison.reports.render import render, summary, to_html, to_markdown
+from liaison.reports.stats import report
+
+NNBSP = "\u202f"  # French thousands separator and space before %
+
+
+@pytest.fixture
+def big() -> dict[str, Any]:
+    """A report with the published 2023 orders of magnitude, without a database."""
+    by_category = {"drugs": 2589, "illegal_immigration": 1295, "information_request": 2589}
+    return {
+        "year": 2023,
+        "period": {"start": "2023-01-01", "end": "2023-12-31"},
+        "home_country": "MA",
+        "cases": {
+            "total": 6473,
+            "previous_total": 5780,
+            "change_pct": 12.0,
+            "by_category": {k: {"count": v, "share_pct": round(v / 6473 * 100, 1)}
+                            for k, v in by_category.items()},
+            "by_direction": {"incoming": 4000, "outgoing": 2473},
+            "trend": [{"label": str(y), "year": y, "total": t}
+                      for y, t in zip(range(2019, 2024), (4100, 4700, 5200, 5780, 6473),
+                                      strict=True)],
+        },
+        "rogatory_letters": {"received": 119, "executed": 121},
+        "warrants": {"issued": 92, "arrests": 3280},
+        "notes": {"search_notes_national": 245, "wanted_notices_regional": 2006,
+                  "cancellations_international": 342, "cancellations_regional": 1},
+        "extraditions": {"surrendered_to_home": 54, "previous_surrendered_to_home": 69,
+                         "surrendered_by_home": 48},
+        "diplomacy": {"meetings": 30, "bilateral_meetings": 20, "agreements_signed": 4,
+                      "partner_countries": 3, "partner_country_codes": ["ES", "FR", "TN"]},
+        "partners": {
+            "by_region": {"europe": {"cases": 4200, "countries": 2, "share_pct": 64.9}},
+            "top_countries": [{"code": "ES", "cases": 2400, "share_pct": 37.1}],
+        },
+    }
+
+
+def test_french_summary_reads_like_the_review(big: dict[str, Any]) -> None:
+    text = " ".join(summary(big, Words.of("fr")))
+    assert f"6{NNBSP}473 dossiers de coopération, en hausse de 12{NNBSP}%" in text
+    assert "% par rapport à 2022" in text
+    assert f"(5{NNBSP}780 dossiers)" in text
+    assert f"trafic de drogue en représentent la part la plus importante (40{NNBSP}%)" in text
+    assert f"3{NNBSP}280 arrestations sont intervenues" in text
+    assert "1 note de recherche" not in text  # 245: plural
+    assert "54 personnes recherchées" in text and "contre 69 en 2022" in text
+
+
+def test_english_summary(big: dict[str, Any]) -> None:
+    text = " ".join(summary(big, Words.of("en")))
+    assert "6,473 cooperation files, up 12% on 2022 (5,780 files)" in text
+    assert "119 international rogatory letters were received and 121 executed" in text
+
+
+@pytest.mark.parametrize(
+    ("previous", "phrase"),
+    [(6473, "un volume identique"), (7000, "en baisse de 7,5"), (0, "sans point de comparaison")],
+)
+def test_change_wording(big: dict[str, Any], previous: int, phrase: str) -> None:
+    total = big["cases"]["total"]
+    big["cases"]["previous_total"] = previous
+    big["cases"]["change_pct"] = round((total / previous - 1) * 100, 1) if previous else None
+    assert phrase in summary(big, Words.of("fr"))[0]
+
+
+def test_unknown_language_or_format(big: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        Words.of("de")
+    with pytest.raises(ValidationError):
+        render(big, "docx")
+
+
+def test_report_from_records_renders(records: Engine) -> None:
+    html = to_html(report(2023, records, home_country="MA"), "fr")
+    assert "4 dossiers de coopération, en hausse de 100" in html
+
+
+def test_html_and_markdown_hold_tables_and_offline_charts(big: dict[str, Any]) -> None:
+    html = to_html(big, "fr")
+    assert html.count('src="data:image/svg+xml;base64,') == 4
+    assert "http://" not in html.replace('xmlns="http://', "") and "https://" not in html
+    assert "<td>Trafic de drogue</td>" in html
+    md = to_markdown(big, "en")
+    assert "| Drug trafficking | 2,589 | 40% |" in md
+    assert md.startswith("# Annual report 2023")
+
+
+def test_world_map_colours_partners_and_home() -> None:
+    svg = world_map(["ES", "TN"], "MA")
+    assert '<g class="es country map-element" fill="#1f4e79"' in svg
+    assert '<g class="ma country map-element" fill="#9b2226"' in svg
+    assert '<g class="fr country map-element" fill="#d9dee5"' in svg
+
+
+def test_charts_are_svg(big: dict[str, Any]) -> None:
+    drawn = charts(big, Words.of("fr"))
+    assert set(drawn) == {"trend", "categories", "regions", "map"}
+    assert all(svg.lstrip().startswith("<svg") for svg in drawn.values())
+    assert "Trafic de drogue" in drawn["categories"]
+
+
+def test_pdf_has_three_pages_and_its_charts(big: dict[str, Any]) -> None:
+    pdf = render(big, "pdf", "fr")
+    assert pdf.startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 3
+    first, second, third = (page.extract_text() for page in reader.pages)
+    assert "Bilan annuel 2023" in first and "Chiffres clés" in first
+    assert "Part (%)" in second and "Dossiers" in second  # category and trend charts
+    assert "Europe" in third and "Pays partenaires de la période" in third
+    forms = {
+        name
+        for page in reader.pages
+        for name, ref in page["/Resources"].get("/XObject", {}).items()
+        if ref.get_object().get("/Subtype") == "/Form"
+    }
+    assert len(forms) >= 4  # one drawing per chart, the map included
