@@ -1,0 +1,1 @@
+"""Operations: backup, restore, upgrade with a backup first, structured logs."""
