@@ -49,6 +49,13 @@ def _record(entry: WatchlistEntry) -> _Record:
     return _Record(entry, names, parse_date(entry.birth_date))
 
 
+def _md(dob: PartialDate | None) -> int:
+    """Month and day as one number (0 when unknown), for the birth-date fallback."""
+    if dob is None or not dob.full or dob.month is None or dob.day is None:
+        return 0
+    return dob.month * 32 + dob.day
+
+
 def _record_keys(rec: _Record) -> set[str]:
     return {k for name in rec.tokens for tok in name for k in tok.keys}
 
@@ -68,6 +75,7 @@ class ScreeningIndex:
         self._delta: dict[str, list[int]] = defaultdict(list)
         self._alive: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
         self._years: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
+        self._md: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
 
     # -- building -------------------------------------------------------------------
     @classmethod
@@ -104,6 +112,7 @@ class ScreeningIndex:
         self._years = np.array([r.dob.year if r and r.dob else 0 for r in self.records],
                                dtype=np.int16)
         self._alive = np.array([r is not None for r in self.records], dtype=bool)
+        self._md = np.array([_md(r.dob) if r else 0 for r in self.records], dtype=np.int16)
         years = self._years[recs] if n else np.zeros(0, dtype=np.int16)
         order = np.lexsort((years, keys))
         self._post_rec = recs[order]
@@ -117,6 +126,7 @@ class ScreeningIndex:
         n = self._append(rec)
         self._alive = np.append(self._alive, True)
         self._years = np.append(self._years, rec.dob.year if rec.dob else 0).astype(np.int16)
+        self._md = np.append(self._md, _md(rec.dob)).astype(np.int16)
         for k in _record_keys(rec):
             self._delta[k].append(n)
 
@@ -171,7 +181,12 @@ class ScreeningIndex:
         need = 2 if len(tokens) >= 2 else 1
         allc = np.concatenate(per_token)
         ids, counts = np.unique(allc, return_counts=True)
-        ids = ids[counts >= need]
+        keep = counts >= need
+        if need == 2 and dob is not None and dob.full:
+            # one part garbled beyond the keys: accept when the full birth date agrees
+            md = self._md[ids]
+            keep |= (md == _md(dob)) | (md == _md(PartialDate(dob.year, dob.day, dob.month)))
+        ids = ids[keep]
         ids = ids[self._alive[ids]]
         return [int(i) for i in ids]
 

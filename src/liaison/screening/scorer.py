@@ -32,14 +32,14 @@ GIVEN_NAMES = default_dictionary().given
 FAMILY_NAMES = default_dictionary().family
 
 DOB_EFFECT = {"exact": 0.08, "swapped": 0.04, "year±1 (same day)": 0.04, "year": -0.02,
-              "year±1": -0.04, "unknown": -0.05, "different": -0.4}
+              "year±1": -0.04, "unknown": -0.06, "different": -0.4}
 NAT_SAME, NAT_OTHER = 0.02, -0.03
 CONFLICT_PENALTY = 0.2
 SINGLE_PART_FACTOR = 0.6
 KNOWN_NAME_CAP = 0.55
 DIFFERENT_NAME_CAP = 0.45
 OPTIONAL_PENALTY = 0.01
-CORE_EXTRA_PENALTY = 0.06
+CORE_EXTRA_PENALTY = 0.08
 PAIR_MIN = 0.6
 
 
@@ -83,7 +83,7 @@ def _script_sim(a: Form, b: Form) -> tuple[float, str]:
     if a.skel == b.skel and len(a.skel) >= 2:
         return 0.93, "script (same consonants)"
     if min(len(a.skel), len(b.skel)) >= 4 and OSA.distance(a.skel, b.skel) == 1:
-        return 0.8, "script (consonants, 1 edit)"
+        return 0.62, "script (consonants, 1 edit)"
     return 0.0, "different"
 
 
