@@ -154,11 +154,13 @@ def _register() -> None:
     # registration block: one line per domain, e.g.
     # from liaison.notices.cli import app as notices_app; app.add_typer(notices_app, name="notice")
     from liaison.security.cli import register as security_cli; security_cli(app)  # noqa: E702
+    from liaison.ops.cli import register as ops_cli; ops_cli(app)  # noqa: E702
     from liaison.cases.cli import app as case_app; app.add_typer(case_app, name="case")  # noqa: E702, E501, I001
     from liaison.notices.cli import app as notice_app; app.add_typer(notice_app, name="notice")  # noqa: E702, E501, I001
     from liaison.letters.cli import app as letter_app; app.add_typer(letter_app, name="letter")  # noqa: E702, E501, I001
     from liaison.extradition.cli import app as ext_app; app.add_typer(ext_app, name="extradition")  # noqa: E702, E501, I001
     from liaison.retention_cli import app as retention_app; app.add_typer(retention_app, name="retention")  # noqa: E702, E501, I001
+    from liaison.reports.cli import register as report_cli; report_cli(app)  # noqa: E702
 
 
 _register()
