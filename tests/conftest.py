@@ -43,7 +43,8 @@ def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 
 @pytest.fixture(scope="session")
 def pg_engine() -> Iterator[Engine]:
-    schema = f"liaison_test_{_worker()}"
+    # one schema per pytest process: several runs may share the server at once
+    schema = f"liaison_test_{_worker()}_{os.getpid()}"
     admin = db.make_engine(PG_BASE)
     try:
         with admin.begin() as conn:

@@ -6,12 +6,15 @@ URL. Every command and request runs in one transaction (:func:`transaction`).
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Engine, MetaData, create_engine, event, inspect
+from sqlalchemy import JSON, Date, DateTime, Engine, Integer, MetaData, create_engine, event, inspect
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -135,3 +138,93 @@ def has_schema(engine: Engine) -> bool:
 
 def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+# -- bulk writes --------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """A value the DB-API drivers take as is, in the text form SQLAlchemy would store."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _to_json(value: Any) -> Any:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=_plain)
+
+
+class _Timestamp:
+    """Datetime to text, remembering the last one (a batch shares its timestamp)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[Any, Any] = (None, None)
+
+    def __call__(self, value: Any) -> Any:
+        if value is not self.last[0]:
+            self.last = (value, _plain(value))
+        return self.last[1]
+
+
+class _BulkPlan:
+    """A precompiled INSERT for one table: its columns, defaults and the few converters
+    needed (JSON to text; dates to SQLAlchemy's text form on SQLite). Strings, numbers
+    and StrEnum members pass to the drivers as they are."""
+
+    def __init__(self, table: Any, dialect: str, paramstyle: str) -> None:
+        columns = [c for c in table.columns if not (c.primary_key and c.autoincrement is True
+                                                    and isinstance(c.type, Integer))]
+        marks = ", ".join(["?" if paramstyle == "qmark" else "%s"] * len(columns))
+        names = ", ".join(f'"{c.name}"' for c in columns)
+        self.sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+        self.names = [c.name for c in columns]
+        self.defaults = [c.default for c in columns]
+        self.converters: list[tuple[int, Any]] = []
+        for i, c in enumerate(columns):
+            if isinstance(c.type, JSON):
+                self.converters.append((i, _to_json))
+            elif dialect == "sqlite" and isinstance(c.type, DateTime):
+                self.converters.append((i, _Timestamp()))
+            elif dialect == "sqlite" and isinstance(c.type, Date):
+                self.converters.append((i, _plain))
+
+    def rows(self, data: list[dict[str, Any]]) -> list[list[Any]]:
+        # callable defaults (timestamps) are evaluated once for the whole batch
+        defaults = [
+            None if d is None else (d.arg(None) if d.is_callable else d.arg) for d in self.defaults
+        ]
+        pairs = list(zip(self.names, defaults, strict=True))
+        converters = self.converters
+        out = []
+        for item in data:
+            get = item.get
+            row = [get(name, default) for name, default in pairs]
+            for i, convert in converters:
+                row[i] = convert(row[i])
+            out.append(row)
+        return out
+
+
+_plans: dict[tuple[str, str], _BulkPlan] = {}
+
+
+def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows through the driver's own ``executemany``, in the session's
+    transaction, skipping SQLAlchemy's per-row parameter processing (bulk imports)."""
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    key = (dialect.name, table.name)
+    if key not in _plans:
+        _plans[key] = _BulkPlan(table, dialect.name, dialect.paramstyle)
+    plan = _plans[key]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(plan.sql, plan.rows(rows))
+    finally:
+        cursor.close()

@@ -20,6 +20,7 @@ import pydantic
 from sqlalchemy import Table, bindparam, select, text, tuple_
 from sqlalchemy.orm import Session
 
+from liaison.db import fast_insert
 from liaison.errors import FieldProblem, ValidationError
 from liaison.ingest.mapping import INTERNAL_COLUMNS, KINDS, KindMap
 from liaison.ingest.schema import KIND_ORDER, SCHEMAS, RecordBase, parse_line
@@ -96,19 +97,18 @@ def existing_refs(session: Session, table: Table, refs: Iterable[str]) -> set[st
 
 def to_rows(record: RecordBase, km: KindMap) -> tuple[dict[str, Any], dict[Table, list[dict[str, Any]]]]:
     """The main row and the child rows of one validated record."""
-    data = record.model_dump()
-    data.pop("kind")
+    data = dict(record.__dict__)  # the validated fields, without pydantic's dump cost
+    del data["kind"]
     children: dict[Table, list[dict[str, Any]]] = {}
     for child in km.children:
-        items = data.pop(child.field, []) or []
-        rows = []
-        for pos, item in enumerate(items):
-            row = {col: item[f] for f, col in child.columns.items()}
-            row[child.parent_column] = record.ref
-            row["position"] = pos
-            rows.append(row)
-        children[child.table] = rows
-    main = {km.column(k): v for k, v in data.items()}
+        items = data.pop(child.field, None) or []
+        children[child.table] = [
+            {child.parent_column: record.ref, "position": pos,
+             **{col: getattr(item, f) for f, col in child.columns.items()}}
+            for pos, item in enumerate(items)
+        ]
+    renames = km.renames
+    main = {renames.get(k, k): v for k, v in data.items()}
     return main, children
 
 
@@ -260,10 +260,9 @@ class Importer:
             for row in inserts:
                 row["created_at"] = row["updated_at"] = now
                 row["version"] = 1
-            self.session.execute(km.table.insert(), inserts)
+            fast_insert(self.session, km.table, inserts)
         for t, rows in child_rows.items():
-            if rows:
-                self.session.execute(t.insert(), rows)
+            fast_insert(self.session, t, rows)
         self.report.created += len(inserts)
         self.report.updated += len(updates)
         return events

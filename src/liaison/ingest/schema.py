@@ -56,7 +56,7 @@ class Strict(BaseModel):
 class RecordBase(Strict):
     ref: Ref
     classification: Literal["public", "restricted", "confidential", "secret"] = "restricted"
-    restrictions: list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]] = []
+    restrictions: list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]] = Field(default_factory=list)
     review_on: dt.date | None = None
 
 
@@ -94,8 +94,8 @@ class Agreement(RecordBase):
     signed_on: dt.date | None = None
     place: Short = ""
     status: AgreementStatus = AgreementStatus.signed
-    subjects: list[Short] = []
-    parties: list[Party] = []
+    subjects: list[Short] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list)
 
 
 class WorkingGroup(RecordBase):
@@ -103,7 +103,7 @@ class WorkingGroup(RecordBase):
     name: Short = Field(min_length=1)
     topic: Short = ""
     established_on: dt.date | None = None
-    members: list[str] = []
+    members: list[str] = Field(default_factory=list)
 
     _m = field_validator("members")(_check_countries)
 
@@ -139,10 +139,10 @@ class Meeting(RecordBase):
     country: str | None = None
     type: MeetingKind
     event: Ref | None = None
-    partner_countries: list[str] = []
-    topics: list[Short] = []
+    partner_countries: list[str] = Field(default_factory=list)
+    topics: list[Short] = Field(default_factory=list)
     summary: Text = ""
-    participants: list[Participant] = []
+    participants: list[Participant] = Field(default_factory=list)
 
     _c = field_validator("country")(_country)
     _p = field_validator("partner_countries")(_check_countries)
@@ -175,9 +175,9 @@ class Person(RecordBase):
     birth_date: str | None = None
     birth_place: Short = ""
     sex: Sex = Sex.unknown
-    nationalities: list[str] = []
+    nationalities: list[str] = Field(default_factory=list)
     source: PersonSource = PersonSource.bureau
-    documents: list[Document] = []
+    documents: list[Document] = Field(default_factory=list)
 
     _b = field_validator("birth_date")(check_partial_date)
     _n = field_validator("nationalities")(_check_countries)
@@ -201,7 +201,7 @@ class Case(RecordBase):
     due_on: dt.date | None = None
     closed_on: dt.date | None = None
     assigned_to: Annotated[str, Field(max_length=64)] = ""
-    persons: list[LinkedPerson] = []
+    persons: list[LinkedPerson] = Field(default_factory=list)
 
     _c = field_validator("partner_country")(_country)
 

@@ -75,5 +75,10 @@ def all_countries() -> list[dict[str, str]]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def _codes() -> frozenset[str]:
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
 def is_country(code: str) -> bool:
-    return pycountry.countries.get(alpha_2=code.upper()) is not None
+    return code.upper() in _codes()

@@ -21,7 +21,7 @@ from sqlalchemy import BigInteger, DateTime, Integer, String, Text, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from liaison.config import get_settings
-from liaison.db import Base
+from liaison.db import Base, fast_insert
 from liaison.records import utcnow
 
 GENESIS = "0" * 64
@@ -120,8 +120,7 @@ def append_many(session: Session, events: Iterable[Event]) -> int:
              "prev_hash": prev, "hash": h}
         )
         prev = h
-    if rows:
-        session.execute(AuditEntry.__table__.insert(), rows)
+    fast_insert(session, AuditEntry.__table__, rows)
     return len(rows)
 
 
