@@ -24,15 +24,16 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 Message = str | tuple[str, str]
 
 FR: dict[str, Message] = {
-    "title": "Bilan annuel {period}",
+    "title_year": "Bilan annuel {year}",
+    "title_range": "Bilan du {start} au {end}",
     "subtitle": "Bureau central national INTERPOL et coopération policière internationale — {home}",
-    "period_year": "{year}",
-    "period_range": "du {start} au {end}",
+    "when_year": "En {year}",
+    "when_range": "Du {start} au {end}",
     "previous_year": "{year}",
     "previous_range": "la même période de l'année précédente",
     "generated": "Chiffres calculés à partir des enregistrements le {day}.",
     "summary": "Synthèse",
-    "s_cases": "En {period}, le Bureau a traité {total} {cases_word} de coopération, {change}.",
+    "s_cases": "{when}, le Bureau a traité {total} {cases_word} de coopération, {change}.",
     "cases_word": ("dossier", "dossiers"),
     "up": "en hausse de {pct} par rapport à {previous} ({prev_total} {cases_word})",
     "down": "en baisse de {pct} par rapport à {previous} ({prev_total} {cases_word})",
@@ -124,18 +125,20 @@ FR: dict[str, Message] = {
     "map_note": "En couleur : les pays avec lesquels le Bureau a échangé des dossiers, tenu des "
     "réunions ou signé des accords.",
     "none": "Aucun enregistrement pour la période.",
+    "home": "Accueil",
 }
 
 EN: dict[str, Message] = {
-    "title": "Annual report {period}",
+    "title_year": "Annual report {year}",
+    "title_range": "Report from {start} to {end}",
     "subtitle": "INTERPOL National Central Bureau and international police cooperation — {home}",
-    "period_year": "{year}",
-    "period_range": "from {start} to {end}",
+    "when_year": "In {year}",
+    "when_range": "From {start} to {end}",
     "previous_year": "{year}",
     "previous_range": "the same period a year earlier",
     "generated": "Figures computed from the records on {day}.",
     "summary": "Summary",
-    "s_cases": "In {period}, the Bureau handled {total} cooperation {cases_word}, {change}.",
+    "s_cases": "{when}, the Bureau handled {total} cooperation {cases_word}, {change}.",
     "cases_word": ("file", "files"),
     "up": "up {pct} on {previous} ({prev_total} {cases_word})",
     "down": "down {pct} on {previous} ({prev_total} {cases_word})",
@@ -225,6 +228,7 @@ EN: dict[str, Message] = {
     "map_note": "In colour: the countries the Bureau exchanged files with, met or signed "
     "agreements with.",
     "none": "No records for the period.",
+    "home": "Home",
 }
 
 CATEGORIES: dict[str, dict[str, str]] = {
@@ -324,7 +328,10 @@ class Words:
         return f"{self.number(value)}{sign}"
 
     def date(self, day: dt.date) -> str:
-        return format_date(day, format="long", locale=self.locale)
+        text = format_date(day, format="long", locale=self.locale)
+        if self.lang == "fr" and day.day == 1:  # «1er juin»
+            text = "1er" + text[1:]
+        return text
 
     def category(self, name: str) -> str:
         return CATEGORIES[self.lang].get(name, name.replace("_", " "))

@@ -16,17 +16,21 @@ from liaison.reports.stats import UNCATEGORISED
 FORMATS = ("json", "html", "pdf", "md")
 
 
-def _period_words(report: dict[str, Any], words: Words) -> tuple[str, str]:
-    """How the period and the one before it are named in sentences."""
+def _period_words(report: dict[str, Any], words: Words) -> tuple[str, str, str]:
+    """The report's title, how a sentence opens on its period, and the name of the
+    period it is compared with."""
     year = report["year"]
     if year is not None:
-        return words("period_year", year=year), words("previous_year", year=year - 1)
-    start = dt.date.fromisoformat(report["period"]["start"])
-    end = dt.date.fromisoformat(report["period"]["end"])
-    return (
-        words("period_range", start=words.date(start), end=words.date(end)),
-        words("previous_range"),
-    )
+        return (
+            words("title_year", year=year),
+            words("when_year", year=year),
+            words("previous_year", year=year - 1),
+        )
+    dates = {
+        "start": words.date(dt.date.fromisoformat(report["period"]["start"])),
+        "end": words.date(dt.date.fromisoformat(report["period"]["end"])),
+    }
+    return words("title_range", **dates), words("when_range", **dates), words("previous_range")
 
 
 def _change(cases: dict[str, Any], previous: str, words: Words) -> str:
@@ -62,12 +66,12 @@ def _categories_sentence(cases: dict[str, Any], words: Words) -> str:
 
 def summary(report: dict[str, Any], words: Words) -> list[str]:
     """The written summary: one paragraph per part of the office's work."""
-    period, previous = _period_words(report, words)
+    _, when, previous = _period_words(report, words)
     n, p = words.number, words.plural
     cases, letters, warrants = report["cases"], report["rogatory_letters"], report["warrants"]
     notes, ex, dip = report["notes"], report["extraditions"], report["diplomacy"]
     paragraphs = [
-        words("s_cases", period=period, total=n(cases["total"]),
+        words("s_cases", when=when, total=n(cases["total"]),
               cases_word=p("cases_word", cases["total"]), change=_change(cases, previous, words))
         + (" " + _categories_sentence(cases, words) if cases["by_category"] else ""),
         words("s_letters", received=n(letters["received"]), executed=n(letters["executed"]),
@@ -122,13 +126,13 @@ def key_figures(report: dict[str, Any], words: Words) -> list[tuple[str, str]]:
 
 def context(report: dict[str, Any], words: Words, with_charts: bool = True) -> dict[str, Any]:
     """Everything the templates show, already in words and formatted numbers."""
-    period, _ = _period_words(report, words)
+    title, _, _ = _period_words(report, words)
     n, pc = words.number, words.percent
     cases = report["cases"]
     return {
         "lang": words.lang,
         "t": words,
-        "title": words("title", period=period),
+        "title": title,
         "subtitle": words("subtitle", home=words.country(report["home_country"])),
         "generated": words("generated", day=words.date(dt.date.today())),
         "summary": summary(report, words),
@@ -161,8 +165,11 @@ def _env() -> Environment:
     )
 
 
-def to_html(report: dict[str, Any], lang: str = "fr") -> str:
-    return _env().get_template("report.html.j2").render(**context(report, Words.of(lang)))
+def to_html(report: dict[str, Any], lang: str = "fr", links: bool = False) -> str:
+    """The report as one self-contained page; ``links``: with the web page's bar (PDF,
+    other language), which print never shows."""
+    ctx = context(report, Words.of(lang))
+    return _env().get_template("report.html.j2").render(**ctx, links=links, year=report["year"])
 
 
 def to_markdown(report: dict[str, Any], lang: str = "fr") -> str:
