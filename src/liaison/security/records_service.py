@@ -31,6 +31,7 @@ from liaison.security.policy import (
     require,
     visible_filter,
 )
+from liaison.security.rls import apply_row_security
 
 MAX_PAGE = 200
 
@@ -84,6 +85,7 @@ def _row(session: Session, table: Table, ref: str, *, lock: bool = False) -> Any
 
 
 def _visible_row(session: Session, actor: Actor, km: KindMap, ref: str, lock: bool = False) -> Any:
+    apply_row_security(session, actor)
     row = _row(session, km.table, ref, lock=lock)
     if row is None:
         raise NotFound(f"no {km.kind} {ref}")
@@ -118,6 +120,7 @@ def list_records(session: Session, actor: Actor, kind: str, filters: dict[str, s
     interchange fields. Every person listed is audited as read."""
     km = kind_map(kind)
     require(actor, Action.list, kind)
+    apply_row_security(session, actor)
     t = km.table
     stmt = select(t).where(visible_filter(actor, t, kind))
     for name, value in (filters or {}).items():
