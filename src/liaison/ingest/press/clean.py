@@ -55,6 +55,13 @@ _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
 _SEPARATORS = re.compile(r"\s*[|•·»>/\t]\s*|\s{3,}")
 
 
+#: «Rome, le 12 juin 2025 – Le commandant…»: a dateline opening the first paragraph
+_DATELINE = re.compile(
+    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.]{6,40}?)\s*[–—:.-]\s+"
+    r"(?=[A-ZÀ-Ý«])"
+)
+
+
 @dataclass
 class CleanPage:
     """The article's paragraphs (headline first), its date if the page gave one, and
@@ -126,6 +133,11 @@ def _keep_or_drop(page: CleanPage, line: str) -> None:
         page.ignored.append((line, "dateline"))
         page.article_date = page.article_date or dated
         return
+    opening = _DATELINE.match(line)
+    if opening and header_date(opening.group("date")):
+        page.ignored.append((opening.group(0).strip(), "dateline"))
+        page.article_date = page.article_date or header_date(opening.group("date"))
+        line = line[opening.end() :]
     reason = _reason(line)
     if reason:
         page.ignored.append((line, reason))

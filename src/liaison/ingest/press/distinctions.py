@@ -58,16 +58,38 @@ def _country(name: str, giver: str | None, sentence: Sentence,
     return sentence.countries[0].key if sentence.countries else None
 
 
+def _complete(distinction: Distinction, sentence: Sentence, names: list[Mention],
+              people: dict[str, Person]) -> None:  # fmt: skip
+    """«Les insignes lui ont été remis par M. X»: the giver, one sentence later."""
+    if distinction.awarded_by is not None:
+        return
+    by = next((m for m in names if re.search(r"\bpar\s+(?:M\.|Mme)?\s*$",
+                                               sentence.text[: m.start])), None)  # fmt: skip
+    if by is None:
+        by = next((m for m in names if m.name != distinction.recipient), None)
+    if by is not None:
+        distinction.awarded_by = by.name
+        distinction.country = distinction.country or _country(
+            distinction.name, by.name, sentence, people
+        )
+
+
 def find_distinctions(
     sentences: list[Sentence], mentions: list[Mention], people: list[Person]
 ) -> list[Distinction]:
     by_name = {p.name: p for p in people}
     found: list[Distinction] = []
+    last_sentence = -2
     for sentence in sentences:
         if not _AWARD.search(sentence.text):
             continue
         names = [m for m in mentions if m.sentence == sentence.index]
         names = list({m.name: m for m in reversed(names)}.values())[::-1]
+        if not _NAME.search(sentence.text):
+            if found and sentence.index - last_sentence <= 1:
+                _complete(found[-1], sentence, names, by_name)
+            continue
+        last_sentence = sentence.index
         for match in _NAME.finditer(sentence.text):
             name = match.group("name").strip()
             recipient, giver = _roles(sentence, names)

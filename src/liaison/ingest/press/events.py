@@ -26,12 +26,18 @@ _TRIGGER = re.compile(
     r"(?P<kind>Assemblée générale|[Cc]onférence|[Cc]ongrès|[Ss]ommet|[Ff]orum|[Cc]olloque"
     r"|[Ss]ymposium|[Ss]éminaire|[Ss]alon|[Ee]xercice|[Aa]telier|[Ss]ession"
     r"|[Rr]éunion ministérielle|Jeux|Coupe|[Cc]hampionnat)\b"
-    r"(?P<rest>(?:\s+(?:(?:international|internationale|régional|régionale|annuel|annuelle"
-    r"|conjoint|mondial|mondiale|ministérielle|africain|africaine|euro-africain|arabe"
-    r"|européen|européenne|[A-Z][\w'-]+)\b))*"
-    r"(?:\s+(?:de la|de l'|des|du|de|d'|sur|consacrée? à|dédiée? à)\s*[^,;.:()]+?)?)"
-    r"(?=\s*(?:[,;.:()]|$|\s(?:qui|à|au|en|les|le|du|prévue?|organisée?|tenue?)\s))"
-    r")",
+    r"(?P<rest>[^,;.:()«»]*))"
+)
+#: where the name of an event stops: a verb, a place, a date, a relative clause
+_NAME_END = re.compile(
+    r"\s(?:qui|que|à|au|aux|en|les|le \d|du \d|se|s'\w+|a|ont|est|sera|seront|sont|prévue?s?"
+    r"|organisée?s?|tenue?s?|accueille|accueillera|réunit|réunira|aura|avait|porte|portera"
+    r"|y|avec|dans|sous|pour|lors|depuis|ponctuée?|consacrée?|dont|où)(?=\s|$)",
+)
+_VENUE = re.compile(r"\b(?:palais|centre|salle|parc|hôtel)\s+(?:des|de la|du|de l')?\s*$", re.I)
+_HOST_CITY = re.compile(
+    r"^(?P<city>[A-ZÀ-Ý][\w'-]+(?:[ -][A-ZÀ-Ý][\w'-]+)?)\s+(?:accueille|accueillera|abrite"
+    r"|abritera|a accueilli|se prépare)\b"
 )
 _GENERIC = re.compile(
     r"^(?:conférence de presse|session de travail|séances? de travail|sessions? de formation"
@@ -45,20 +51,30 @@ def _kind(word: str) -> str:
     return KINDS.get(word.lower(), "event")
 
 
+def _name(match: re.Match[str]) -> tuple[str, str]:
+    """The event's name and its complement, cut where the name ends."""
+    rest = match.group("rest")
+    end = _NAME_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    name = match.group("name")[: len(match.group("name")) - len(match.group("rest"))] + rest
+    return name.strip(), rest.strip()
+
+
 def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) -> Event | None:
-    name = match.group("name").strip()
+    name, rest = _name(match)
     det = (match.group("det") or "").strip().lower()
-    if _GENERIC.match(name) or (det in _ANAPHORA and not match.group("rest").strip()):
+    if _GENERIC.match(name) or (det in _ANAPHORA and not rest):
         return None
-    specific = match.group("ord") or match.group("kind")[0].isupper() or match.group("rest")
+    if _VENUE.search(sentence.text[: match.start("name")]):
+        return None  # «au palais des congrès de Marrakech» is a venue
+    specific = match.group("ord") or match.group("kind")[0].isupper() or rest
     if not specific or len(name.split()) < 2:
         return None
     after = [d for d in sentence.dates if d.start >= match.start()] or sentence.dates
     dates = after[0].span if after else year_only(sentence, match.start())
-    place = city_in(sentence, gazetteer, match.start())
-    country = country_place(sentence) if place is None else None
-    if place is None and country is None:
-        country = country_place(sentence, 0)
+    host = _HOST_CITY.match(sentence.text)
+    place = host.group("city") if host else city_in(sentence, gazetteer, match.start())
+    country = country_place(sentence, match.start()) or country_place(sentence, 0)
     confidence = 0.9 if (dates or place) else 0.7
     return Event(
         name=name,
@@ -71,9 +87,16 @@ def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) ->
     )
 
 
+def _ordinal(name: str) -> str | None:
+    match = re.match(rf"{_ORDINAL}", name)
+    return match.group(0) if match else None
+
+
 def _same(a: Event, b: Event) -> bool:
     if a.kind != b.kind:
         return False
+    if _ordinal(a.name) and _ordinal(a.name) == _ordinal(b.name):
+        return True
     words_a, words_b = a.name.lower().split(), b.name.lower().split()
     return words_a[:4] == words_b[:4] or a.name.lower() in b.name.lower()
 
@@ -86,6 +109,8 @@ def find_events(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Event]:
             if event is None:
                 continue
             same = next((e for e in events if _same(e, event) or _same(event, e)), None)
+            if same is None and sentence.heading:  # a headline names the body's event
+                same = next((e for e in events if e.kind == event.kind), None)
             if same is None:
                 events.append(event)
                 continue

@@ -46,8 +46,12 @@ _COMPARED = re.compile(
 _IN_YEAR = re.compile(
     rf"^[^,;.]*?\b(?:en|l'année|au titre de|pour)\s+(?:l'année\s+)?(?P<year>{_YEAR})\b"
 )
+_COMPARISON_NEAR = re.compile(r"\b(?:contre|comparativement|par rapport|comparée?s?)\b", re.I)
 _REFERENCE_BEFORE = re.compile(
     r"(?:par rapport|comparativement|comparée?)\s+(?:à|a)\s+(?:l'année\s+)?$|\bsur\s+$"
+)
+_NUMBER_OF = re.compile(
+    r"\b(?:le nombre|le total|le volume)\s+(?:de|d'|des)\s*(?P<what>[^,;]+)$", re.IGNORECASE
 )
 _LABEL_WORD = re.compile(r"\s*(?P<w>[\w'’-]+)")
 _LABEL_STOP = {
@@ -111,9 +115,7 @@ def _year_of(sentence: Sentence, number: NumberMatch, doc_year: int | None) -> i
         before = sentence.text[: match.start()]
         if any(d.start <= match.start() < d.end for d in sentence.dates):
             continue
-        if _REFERENCE_BEFORE.search(before) or _IN_YEAR.match(
-            sentence.text[number.end : match.end()]
-        ):
+        if _REFERENCE_BEFORE.search(before) or _COMPARISON_NEAR.search(before[-40:]):
             continue
         if re.search(r"\b(?:en|l'année|année|bilan|exercice)\s+$", before, re.I):
             return int(match.group("y"))
@@ -130,7 +132,13 @@ def document_year(sentences: list[Sentence], article_date: date | None) -> int |
             counts[int(match.group("y"))] += 3 if sentence.first_line else 1
     if counts:
         return counts.most_common(1)[0][0]
-    return article_date.year if article_date else None
+    if article_date:
+        return article_date.year
+    written = Counter(
+        d.span.start.year for s in sentences for d in s.dates
+        if d.span.year_source == "text" and d.span.start.year
+    )  # fmt: skip
+    return written.most_common(1)[0][0] if written else None
 
 
 def _change(sentence: Sentence, number: NumberMatch) -> Change | None:
@@ -151,29 +159,50 @@ def _change(sentence: Sentence, number: NumberMatch) -> Change | None:
     )
 
 
+def _label(sentence: Sentence, number: NumberMatch) -> tuple[str, str]:
+    """(unit, what is counted) of a number."""
+    after = sentence.text[number.end :]
+    percent = _PERCENT.match(after)
+    if percent:
+        label = _label_before(sentence.text[: number.start])
+        rest = after[percent.end() :]
+        if not label and re.match(r"\s*(?:des|de la|du|de l')\s", rest):
+            label = _label_after(rest)
+        return "%", label
+    label = _label_after(after)
+    if not label:  # «Le nombre de commissions … s'est établi à 1 905»
+        named = _NUMBER_OF.search(sentence.text[: number.start])
+        label = _label_after(named.group("what")) if named else ""
+    return (label.split()[0] if label else ""), label
+
+
+def _attach_change(figures: list[Figure], references: list[Figure], change: Change) -> bool:
+    """Give a change («en hausse de 17 %») to the last figure that is not itself the
+    reference of a comparison («contre 54 en 2023»)."""
+    target = next((f for f in reversed(figures) if not any(f is r for r in references)), None)
+    if target is None:
+        return False
+    if target.change is None:
+        target.change = change
+    elif target.change.value is None:
+        target.change.value, target.change.unit = change.value, change.unit
+        target.change.reference_year = target.change.reference_year or change.reference_year
+    else:
+        return False
+    return True
+
+
 def sentence_figures(sentence: Sentence, doc_year: int | None) -> list[Figure]:
     """The figures of one sentence, changes attached to the figure they qualify."""
     figures: list[Figure] = []
+    references: list[Figure] = []
     for number in find_numbers(sentence.text):
         if _skip(sentence, number):
             continue
         change = _change(sentence, number)
-        if change and figures and figures[-1].change is None:
-            figures[-1].change = change
+        if change and _attach_change(figures, references, change):
             continue
-        after = sentence.text[number.end :]
-        percent = _PERCENT.match(after)
-        if percent:
-            label = (
-                _label_after(after[percent.end() :])
-                if re.match(r"\s*(?:des|de la|du|de l')\s", after[percent.end() :])
-                else ""
-            )
-            label = label or _label_before(sentence.text[: number.start])
-            unit = "%"
-        else:
-            label = _label_after(after)
-            unit = label.split()[0] if label else ""
+        unit, label = _label(sentence, number)
         figure = Figure(
             value=as_number(number.value),
             unit=unit,
@@ -185,6 +214,7 @@ def sentence_figures(sentence: Sentence, doc_year: int | None) -> list[Figure]:
         )
         if figures and _COMPARED.search(sentence.text[: number.start][-40:]):
             _compare(figures[-1], figure)
+            references.append(figure)
         figures.append(figure)
     return figures
 

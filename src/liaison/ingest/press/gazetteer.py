@@ -94,7 +94,7 @@ class Gazetteer:
         self._lookup = {"name": names, "adjective": adjectives, "agency": agencies,
                         "acronym": acronyms, "official": officials}  # fmt: skip
         self._compiled = {
-            "name": _alternation(names, re.IGNORECASE),
+            "name": _alternation(names, re.IGNORECASE, hyphen=True),
             "adjective": _alternation(adjectives, re.IGNORECASE),
             "compound": re.compile(
                 rf"(?<![\w-])((?:{_alt(self.prefixes)})-)+({_alt(adjectives)})(?![\w-])",
@@ -129,9 +129,24 @@ class Gazetteer:
             for match in self._compiled[kind].finditer(text):
                 if _overlaps(match.start(), match.end(), hits) or not _plausible(text, match, kind):
                     continue
+                if kind == "name" and not self._joined_names_ok(text, match):
+                    continue
                 code = self._lookup[kind][match.group(0).lower()]
                 hits.append(Hit(match.start(), match.end(), code, kind, match.group(0)))
         return sorted(hits, key=lambda hit: hit.start)
+
+    def _joined_names_ok(self, text: str, match: re.Match[str]) -> bool:
+        """«Maroc-Espagne» joins two countries; «Jean-Maurice» is a first name."""
+        names = self._lookup["name"]
+        if match.start() > 0 and text[match.start() - 1] == "-":
+            word = re.search(r"[\w']+$", text[: match.start() - 1])
+            if not word or word.group(0).lower() not in names:
+                return False
+        if text[match.end() : match.end() + 1] == "-":
+            word = re.match(r"[\w']+", text[match.end() + 1 :])
+            if not word or word.group(0).lower() not in names:
+                return False
+        return True
 
     def find_agencies(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
@@ -156,8 +171,10 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in ordered) or "(?!)"
 
 
-def _alternation(words: dict[str, str], flags: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", flags)
+def _alternation(words: dict[str, str], flags: int, hyphen: bool = False) -> re.Pattern[str]:
+    """Whole words; with ``hyphen``, a hyphen may touch the match («Maroc-Espagne»)."""
+    edge = r"\w" if hyphen else r"\w-"
+    return re.compile(rf"(?<![{edge}])(?:{_alt(words)})(?![{edge}])", flags)
 
 
 def _overlaps(start: int, end: int, hits: list[Hit]) -> bool:

@@ -30,6 +30,14 @@ _TRIGGER = re.compile(
 _BACK_REFERENCE = re.compile(
     r"(?:\b(?:ces|cette|cet|ce|lors de cette|lors de ces|les|la|l')\s*$)", re.IGNORECASE
 )
+#: words that add people to the meeting just described, without starting another one
+_CONTINUATION = re.compile(
+    r"\b(?:ont pris part|a pris part|ont participé|a participé|y ont|délégations?|conduite? par"
+    r"|accompagnée? de|présidé les travaux|en présence de|aux côtés de)\b",
+    re.IGNORECASE,
+)
+#: «Il a reçu …»: the subject is the person named last in the sentence before
+_PRONOUN = re.compile(r"^(?:Il|Elle)\s+(?:a|avait|s'est|s'était)\b")
 _COUNT = re.compile(
     r"(?P<n>[\w-]+)\s+(?:réunions|rencontres|séances|entretiens|séances de travail)\b",
     re.IGNORECASE,
@@ -67,6 +75,10 @@ def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
             m.name for m in mentions
             if m.sentence == sentence.index and start <= m.start < end))  # fmt: skip
         clause.dates = [d for d in sentence.dates if start <= d.start < end]
+        if clauses and not clause.people:  # «… ponctuée de deux séances, le 19 mars»
+            clauses[-1].end = end
+            clauses[-1].dates += clause.dates
+            continue
         clauses.append(clause)
     return clauses
 
@@ -173,11 +185,29 @@ def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
     return None
 
 
+def _continue(drafts: list[_Draft], sentence: Sentence, mentions: list[Mention],
+              people: dict[str, Person], g: Gazetteer) -> None:  # fmt: skip
+    """«La délégation portugaise était conduite par M. X»: X joins the meeting above."""
+    recent = [d for d in drafts if sentence.index - d.last_sentence <= 1]
+    if not recent or not _CONTINUATION.search(sentence.text):
+        return
+    clause = _Clause(sentence, 0, len(sentence.text), True)
+    clause.people = list(dict.fromkeys(m.name for m in mentions if m.sentence == sentence.index))
+    if clause.people:
+        _merge(recent[-1], clause, people, g)
+
+
 def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]) -> None:
     """«Cet acte officiel … a eu lieu à l'occasion d'une rencontre»: a sentence opening on
     a demonstrative continues the one before, its date and the people named there."""
     sentence = clause.sentence
-    if clause.start or clause.dates or sentence.index == 0:
+    if clause.start or sentence.index == 0:
+        return
+    if _PRONOUN.match(sentence.text):
+        named = [m.name for m in mentions if m.sentence == sentence.index - 1]
+        clause.people = list(dict.fromkeys(named[-1:] + clause.people))
+        return
+    if clause.dates:
         return
     if not re.match(r"^(?:Cet|Cette|Ce|Ces)\s", sentence.text):
         return
@@ -198,13 +228,17 @@ def find_meetings(
     for sentence in sentences:
         if sentence.heading:
             continue
-        for clause in _clauses(sentence, mentions):
+        clauses = _clauses(sentence, mentions)
+        if not clauses:
+            _continue(drafts, sentence, mentions, by_name, g)
+        for clause in clauses:
             _inherit(clause, sentences, mentions)
             target = _target(drafts, clause)
             if target is not None:
                 _merge(target, clause, by_name, g)
-            elif clause.people and (clause.dates or len(clause.people) > 1):
+            elif clause.dates or len(clause.people) > 1:
                 drafts.append(_new(clause, by_name, g))
+    drafts = [d for d in drafts if d.meeting.participants]
     for draft in drafts:
         meeting = draft.meeting
         meeting.countries = sorted({p.country for p in meeting.participants if p.country})

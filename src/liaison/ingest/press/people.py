@@ -24,7 +24,8 @@ _TITLED = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})"
 )
 _TITLES = re.compile(
-    r"^(?:(?:M\.|Mme|Mlle|Dr|Pr|Me|Monsieur|Madame|S\.E\.|Son Excellence|le|la|l')\s*)+"
+    r"^(?:(?:M\.|Mme|Mlle|Dr\.?|Pr\.?|Me|Monsieur|Madame|S\.E\.|Son Excellence|le|la)\s+"
+    r"|l')+"
 )
 #: words that are never part of a person's name (roles, institutions, headline words)
 NOT_NAME_WORDS = {
