@@ -202,16 +202,16 @@ class Importer:
             kind: existing_refs(self.session, KINDS[kind].table, refs) for kind, refs in wanted.items()
         }
         good = []
-        for p in batch:
+        for position, p in enumerate(batch):
             bad = [
                 FieldProblem(f, f"no {kind} with ref '{ref}' (it must exist or come on an earlier line)", p.line)
                 for kind, ref, f in _refs_of(p.record)
-                if ref not in found[kind] and defined.get((kind, ref), p.line) >= p.line
+                if ref not in found[kind] and defined.get((kind, ref), position) >= position
             ]
             if bad:
                 self._problem(bad)
                 continue
-            defined.setdefault((p.record.kind, p.record.ref), p.line)  # type: ignore[attr-defined]
+            defined.setdefault((p.record.kind, p.record.ref), position)  # type: ignore[attr-defined]
             good.append(p)
         return good
 
