@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, BinaryIO, Optional
+from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional
 
 import click
 import typer
@@ -20,6 +20,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from liaison.db import get_engine, transaction, upgrade
 from liaison.errors import LiaisonError, ValidationError
 from liaison.security.actor import cli_actor
+
+if TYPE_CHECKING:
+    from liaison.ingest.interchange import ImportReport
 
 app = typer.Typer(
     help="Liaison: the desk of an international police cooperation office.",
@@ -65,6 +68,23 @@ def demo(
     out.print("Demo built: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
 
 
+def _import_interchange(file: str, skip_invalid: bool) -> ImportReport:
+    from liaison.ingest.interchange import import_records
+
+    path = None if file == "-" else Path(file)
+    if path is not None and not path.is_file():
+        raise ValidationError.for_field("FILE", f"no such file: {file}")
+    stream: BinaryIO = sys.stdin.buffer if path is None else path.open("rb")
+    size = path.stat().st_size if path is not None else None
+    show = err.is_terminal and size is not None
+    with stream, Progress(TextColumn("importing"), BarColumn(), TransferSpeedColumn(),
+                          console=err, disable=not show) as progress:
+        task = progress.add_task("import", total=size)
+        with transaction() as session:
+            return import_records(session, cli_actor(), _lines(stream, progress, task),
+                                  skip_invalid=skip_invalid, source=file)
+
+
 def _lines(stream: BinaryIO, progress: Progress | None, task: int | None) -> Iterator[tuple[int, bytes]]:
     for number, raw in enumerate(stream, start=1):
         if progress is not None and task is not None:
@@ -79,29 +99,14 @@ def import_(
     format: Annotated[str, typer.Option("--format", help="interchange | interpol-notices | ftm")] = "interchange",
 ) -> None:
     """Import records (idempotent by reference; all or nothing unless --skip-invalid)."""
-    from liaison.ingest.interchange import import_records
-
+    ensure_schema()
     if format != "interchange":
         from liaison.ingest.sources import import_published_list
 
-        ensure_schema()
         with transaction() as session:
-            n = import_published_list(session, cli_actor(), Path(file), format)
-        out.print(f"{n:,} persons imported from the published list ({format}).")
-        return
-    ensure_schema()
-    path = None if file == "-" else Path(file)
-    if path is not None and not path.is_file():
-        raise ValidationError.for_field("FILE", f"no such file: {file}")
-    stream: BinaryIO = sys.stdin.buffer if path is None else path.open("rb")
-    size = path.stat().st_size if path is not None else None
-    show = err.is_terminal and size is not None
-    with stream, Progress(TextColumn("importing"), BarColumn(), TransferSpeedColumn(),
-                          console=err, disable=not show) as progress:
-        task = progress.add_task("import", total=size)
-        with transaction() as session:
-            report = import_records(session, cli_actor(), _lines(stream, progress, task),
-                                    skip_invalid=skip_invalid, source=file)
+            report = import_published_list(session, cli_actor(), Path(file), format)
+    else:
+        report = _import_interchange(file, skip_invalid)
     out.print(
         f"{report.read:,} lines read: {report.created:,} created, {report.updated:,} updated, "
         f"{report.unchanged:,} unchanged, {report.invalid_lines:,} invalid."
