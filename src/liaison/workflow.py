@@ -157,6 +157,10 @@ def authorize_approval(actor: Any, drafted_by: str | None = None) -> None:
 # -- the parameters of an action, as the edges pass them -------------------------------
 
 
+#: the years a workflow date may fall in (keeps date arithmetic in range)
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
 class Params:
     """The parameters of a workflow action (a JSON body, CLI options), read with
     validation: a missing or malformed value names its field."""
@@ -164,7 +168,8 @@ class Params:
     def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.values = {k: v for k, v in (values or {}).items() if v is not None}
 
-    def text(self, name: str, required: bool = False, default: str = "") -> str:
+    def text(self, name: str, required: bool = False, default: str = "",
+             max_len: int = 4000) -> str:
         from liaison.errors import ValidationError
 
         value = self.values.get(name, default)
@@ -172,6 +177,8 @@ class Params:
             raise ValidationError.for_field(name, "must be text")
         if required and not value.strip():
             raise ValidationError.for_field(name, "is required for this action")
+        if len(value.strip()) > max_len:
+            raise ValidationError.for_field(name, f"at most {max_len} characters")
         return value.strip()
 
     def date(self, name: str, default: dt.date | None = None) -> dt.date | None:
@@ -181,11 +188,16 @@ class Params:
         if value is None or value == "":
             return default
         if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise ValidationError.for_field(name, f"'{value}' is not a date (YYYY-MM-DD)") from None
+            day = value
+        else:
+            try:
+                day = dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise ValidationError.for_field(
+                    name, f"'{value}' is not a date (YYYY-MM-DD)") from None
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise ValidationError.for_field(name, f"{day} is outside {MIN_YEAR}-{MAX_YEAR}")
+        return day
 
     def flag(self, name: str) -> bool:
         value = self.values.get(name, False)
@@ -198,9 +210,12 @@ class Params:
         if value is None or value == "":
             return None
         try:
-            return float(value)
+            number = float(value)
         except (TypeError, ValueError):
             raise ValidationError.for_field(name, f"'{value}' is not a number") from None
+        if not 0.0 <= number <= 1.0:
+            raise ValidationError.for_field(name, "a score between 0 and 1")
+        return number
 
 
 def audit_transition(session: Any, actor: Any, kind: str, ref: str, action: str,

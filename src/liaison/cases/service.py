@@ -83,7 +83,7 @@ Handler = Callable[[Session, Actor, Case, Params, dt.date], dict[str, Any]]
 
 
 def _assign(_s: Session, _a: Actor, case: Case, p: Params, _today: dt.date) -> dict[str, Any]:
-    case.assigned_to = p.text("to", required=True)
+    case.assigned_to = p.text("to", required=True, max_len=64)
     return {"to": case.assigned_to}
 
 

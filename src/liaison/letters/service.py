@@ -62,7 +62,7 @@ def _register(letter: RogatoryLetter, p: Params, today: dt.date) -> dict[str, An
 
 
 def _send(letter: RogatoryLetter, p: Params, _today: dt.date) -> dict[str, Any]:
-    authority = p.text("to")
+    authority = p.text("to", max_len=256)
     if authority:
         letter.requested_authority = authority
     return {"to": letter.requested_authority}

@@ -24,15 +24,15 @@ from liaison.workflow import Params, audit_transition, authorize, review_date
 
 def add_hit(session: Session, actor: Actor, notice: Notice, p: Params, today: dt.date) -> Hit:
     """Attach a confirmed match to ``notice`` (the caller moves the notice to *hit*)."""
-    person_ref = p.text("person_ref") or notice.person_ref
+    person_ref = p.text("person_ref", max_len=64) or notice.person_ref
     if person_ref and session.get(Person, person_ref) is None:
         raise ValidationError.for_field("person_ref", f"no person {person_ref}")
     on = p.date("on", today)
     assert on is not None
     hit = Hit(
         notice_ref=notice.ref, person_ref=person_ref, confirmed_by=actor.username,
-        confirmed_on=on, source=p.text("source", default="desk") or "desk",
-        query=p.text("query"), score=p.number("score"), place=p.text("place"),
+        confirmed_on=on, source=p.text("source", default="desk", max_len=32) or "desk",
+        query=p.text("query"), score=p.number("score"), place=p.text("place", max_len=256),
         note=p.text("note"), steps=[],
     )
     session.add(hit)
