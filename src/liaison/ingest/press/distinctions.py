@@ -21,11 +21,13 @@ _NAME = re.compile(
 _AWARD = re.compile(
     r"\b(?:remis|remise|remettant|remet|décoré|décorée|décerné|décernée|attribué|attribuée"
     r"|élevée? au (?:rang|grade)|distingué|distinguée|a reçu|s'est vu (?:remettre|décerner)"
-    r"|insignes|honoré|honorée|distinction|décoration|récompensée?)\b",
+    r"|insignes|honoré|honorée|distinction|décoration|récompensée?"
+    r"|a été (?:faite?|nommée?|promue?))\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    r"\b(?:a été (?:décorée?|distinguée?|élevée?|honorée?|récompensée?)|a reçu|s'est vu"
+    r"\b(?:a été (?:décorée?|distinguée?|élevée?|honorée?|récompensée?|faite?|nommée?|promue?)"
+    r"|a reçu|s'est vu"
     r"|se voit|recevant)\b",
     re.IGNORECASE,
 )

@@ -213,6 +213,9 @@ def sentence_figures(sentence: Sentence, doc_year: int | None) -> list[Figure]:
             confidence=(0.75 if number.in_words else 0.9) if label else 0.5,
         )
         if figures and _COMPARED.search(sentence.text[: number.start][-40:]):
+            if not figure.counts:  # «contre 15 en 2023»: the same thing, another year
+                figure.unit, figure.counts = figures[-1].unit, figures[-1].counts
+                figure.confidence = figures[-1].confidence
             _compare(figures[-1], figure)
             references.append(figure)
         figures.append(figure)

@@ -128,6 +128,8 @@ def _after(text: str, gazetteer: Gazetteer) -> tuple[list[Role], str | None]:
         elif re.match(r"(?:de la|de l'|du|des|d')\s*", segment):
             found = _agency(segment, "", gazetteer)
             organisation = organisation or (found[0] if found else None)
+        else:
+            break  # the apposition has ended («…, a reçu à Lyon Mme Y, directrice…»)
     return roles, organisation
 
 
