@@ -1,5 +1,6 @@
 """Imports every mapped class, so the metadata (and Alembic) sees the whole schema."""
 
+import liaison.reports.indexes  # noqa: F401  (the annual report's composite indexes)
 from liaison.cases.model import Case, CasePerson
 from liaison.db import Base
 from liaison.extradition.model import Extradition

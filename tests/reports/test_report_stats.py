@@ -98,3 +98,17 @@ def test_shares_have_one_decimal(part: int, whole: int, share: float) -> None:
 def test_change_pct() -> None:
     assert change_pct(6473, 5780) == 12.0
     assert change_pct(1, 0) is None
+
+
+def test_the_report_indexes_exist_as_declared(db_engine: Engine) -> None:
+    from sqlalchemy import inspect
+
+    from liaison.reports.indexes import REPORT_INDEXES
+
+    found = {
+        ix["name"]: list(ix["column_names"])
+        for table in ("case_file", "notice", "rogatory_letter", "extradition")
+        for ix in inspect(db_engine).get_indexes(table)
+    }
+    for name, columns in REPORT_INDEXES.items():
+        assert found.get(name) == columns, name
