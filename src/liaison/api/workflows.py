@@ -44,18 +44,19 @@ class ActionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    to: str | None = Field(None, max_length=256, description="user, agency or authority")
-    reason: str | None = Field(None, max_length=4000, description="why (recorded)")
-    note: str | None = Field(None, max_length=4000)
-    on: dt.date | None = Field(None, description="date of the step (default today)")
-    answer: str | None = Field(None, max_length=4000, description="answer to the partner")
+    to: str | None = Field(default=None, max_length=256, description="user, agency or authority")
+    reason: str | None = Field(default=None, max_length=4000, description="why (recorded)")
+    note: str | None = Field(default=None, max_length=4000)
+    on: dt.date | None = Field(default=None, description="date of the step (default today)")
+    answer: str | None = Field(default=None, max_length=4000, description="answer to the partner")
     due_on: dt.date | None = None
-    person_ref: str | None = Field(None, pattern=REF)
-    source: str | None = Field(None, max_length=32, description="desk, border, batch, partner")
-    query: str | None = Field(None, max_length=1000)
-    score: float | None = Field(None, ge=0, le=1)
-    place: str | None = Field(None, max_length=256)
-    version: int | None = Field(None, ge=1, le=2**31 - 1,
+    person_ref: str | None = Field(default=None, pattern=REF)
+    source: str | None = Field(default=None, max_length=32,
+                               description="desk, border, batch, partner")
+    query: str | None = Field(default=None, max_length=1000)
+    score: float | None = Field(default=None, ge=0, le=1)
+    place: str | None = Field(default=None, max_length=256)
+    version: int | None = Field(default=None, ge=1, le=2**31 - 1,
                                 description="refuse (409) if the record changed since")
 
 
@@ -174,7 +175,7 @@ def notice_hits(ref: RefPath, actor: CurrentActor) -> list[dict[str, Any]]:
 class StepIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     on: dt.date | None = None
-    note: str | None = Field(None, max_length=4000)
+    note: str | None = Field(default=None, max_length=4000)
 
 
 @router.post("/hits/{hit_id}/steps/{step}", responses=ERRORS)
