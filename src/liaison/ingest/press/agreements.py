@@ -72,8 +72,11 @@ def _countries(sentence: Sentence, signatories: list[str], people: dict[str, Per
         agency = g.agency(hit.key)
         if agency and agency.country:
             codes.add(agency.country)
-    codes |= {people[n].country for n in signatories if n in people and people[n].country}
-    return sorted(c for c in codes if c)
+    for name in signatories:
+        country = people[name].country if name in people else None
+        if country:
+            codes.add(country)
+    return sorted(codes)
 
 
 def _subject(sentence: Sentence, start: int) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from text_to_num import text2num
+from text_to_num import text2num  # type: ignore[import-untyped]
 
 _WORDS = (
     "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
