@@ -24,6 +24,8 @@ from liaison.screening.model import Match, Query, WatchlistEntry
 from liaison.screening.names import default_dictionary
 from liaison.screening.scorer import (
     DEFAULT_THRESHOLD,
+    DOB_RULES_OUT,
+    NameResult,
     PairCache,
     combine,
     explain,
@@ -44,8 +46,16 @@ class _Record:
         self.dob = dob
 
 
+_NAMES: dict[tuple[str, ...], tuple[tuple[Token, ...], ...]] = {}
+
+
 def _record(entry: WatchlistEntry) -> _Record:
-    names = tuple(t for t in (tokenize(n) for n in entry.names if n and n.strip()) if t)
+    key = tuple(entry.names)
+    names = _NAMES.get(key)
+    if names is None:
+        names = tuple(t for t in (tokenize(n) for n in key if n and n.strip()) if t)
+        if len(_NAMES) < 2_000_000:
+            _NAMES[key] = names
     return _Record(entry, names, parse_date(entry.birth_date))
 
 
@@ -147,9 +157,11 @@ class ScreeningIndex:
         return entry_id in self.position
 
     # -- blocking -------------------------------------------------------------------
-    def _token_candidates(self, tok: Token, year: int | None) -> IntArray:
+    def _token_candidates(self, tok: Token, year: int | None, weak: bool) -> IntArray:
         chunks: list[npt.NDArray[np.int32]] = []
         for k in tok.keys:
+            if (k[0] == "~") != weak:
+                continue
             kid = self._key_ids.get(k)
             if kid is not None:
                 lo, hi = int(self._offsets[kid]), int(self._offsets[kid + 1])
@@ -171,24 +183,37 @@ class ScreeningIndex:
             return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(chunks)).astype(np.int64)
 
-    def candidates(self, tokens: Sequence[Token], dob: PartialDate | None) -> list[int]:
+    def candidates(self, tokens: Sequence[Token], dob: PartialDate | None,
+                   dob_filter: bool = False) -> list[int]:
         """Positions of the persons sharing blocking keys with at least two query parts."""
         year = dob.year if dob else None
-        per_token = [self._token_candidates(t, year) for t in tokens]
-        per_token = [p for p in per_token if len(p)]
-        if not per_token:
+        strong = [self._token_candidates(t, year, False) for t in tokens]
+        weak = [self._token_candidates(t, year, True) for t in tokens]
+        per_token = [np.union1d(s, w) for s, w in zip(strong, weak, strict=True)]
+        if not any(len(p) for p in strong):
             return []
         need = 2 if len(tokens) >= 2 else 1
-        allc = np.concatenate(per_token)
-        ids, counts = np.unique(allc, return_counts=True)
-        keep = counts >= need
+        ids, counts = np.unique(np.concatenate(per_token), return_counts=True)
+        has_strong = np.isin(ids, np.concatenate(strong))
+        keep = (counts >= need) & has_strong
         if need == 2 and dob is not None and dob.full:
             # one part garbled beyond the keys: accept when the full birth date agrees
             md = self._md[ids]
-            keep |= (md == _md(dob)) | (md == _md(PartialDate(dob.year, dob.day, dob.month)))
+            keep |= has_strong & ((md == _md(dob))
+                                  | (md == _md(PartialDate(dob.year, dob.day, dob.month))))
         ids = ids[keep]
         ids = ids[self._alive[ids]]
+        if dob_filter and dob is not None and dob.full:
+            ids = ids[self._dob_possible(ids, dob)]
         return [int(i) for i in ids]
+
+    def _dob_possible(self, ids: IntArray, dob: PartialDate) -> npt.NDArray[np.bool_]:
+        """Candidates whose birth date does not rule them out (vectorised ``dates``)."""
+        md = self._md[ids]
+        years = self._years[ids]
+        swapped = _md(PartialDate(dob.year, dob.day, dob.month))
+        return ((md == 0) | (years == 0) | (md == _md(dob))
+                | ((years == dob.year) & (md == swapped)))
 
     # -- search ---------------------------------------------------------------------
     def search(self, query: Query, limit: int = 10,
@@ -202,18 +227,21 @@ class ScreeningIndex:
         qtokens = tokenize(query.name)
         qdob = parse_date(query.birth_date)
         out: list[Match] = []
-        for n in self.candidates(qtokens, qdob):
-            m = self._score(qtokens, qdob, query.nationality, n, threshold)
+        seen: dict[int, NameResult] = {}
+        for n in self.candidates(qtokens, qdob, threshold > DOB_RULES_OUT):
+            m = self._score(qtokens, qdob, query.nationality, n, threshold, seen)
             if m is not None:
                 out.append(m)
         return out
 
-    def _score(self, qtokens: Sequence[Token], qdob: PartialDate | None, qnat: str | None,
-               n: int, threshold: float) -> Match | None:
+    def _score(self, qtokens: tuple[Token, ...], qdob: PartialDate | None, qnat: str | None,
+               n: int, threshold: float, seen: dict[int, NameResult]) -> Match | None:
         rec = self.records[n]
         if rec is None:
             return None
-        res = score_names(qtokens, rec.tokens, self.cache)
+        res = seen.get(id(rec.tokens))
+        if res is None:
+            res = seen[id(rec.tokens)] = score_names(qtokens, rec.tokens, self.cache)
         score, dob, d_eff, nat, n_eff = combine(res.score, qdob, rec.dob, qnat,
                                                 rec.entry.nationality)
         if score < threshold:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -34,6 +35,8 @@ FAMILY_NAMES = default_dictionary().family
 DOB_EFFECT = {"exact": 0.08, "swapped": 0.04, "year±1 (same day)": 0.04, "year": -0.02,
               "year±1": -0.04, "unknown": -0.06, "different": -0.4}
 NAT_SAME, NAT_OTHER = 0.02, -0.03
+# Above this threshold a birth date that is 'different' can never reach a match.
+DOB_RULES_OUT = 1.0 + DOB_EFFECT["different"] + NAT_SAME
 CONFLICT_PENALTY = 0.2
 SINGLE_PART_FACTOR = 0.6
 KNOWN_NAME_CAP = 0.55
@@ -142,7 +145,8 @@ class PairCache:
         return hit
 
 
-def optional_parts(tokens: Sequence[Token]) -> tuple[bool, ...]:
+@lru_cache(maxsize=200_000)
+def optional_parts(tokens: tuple[Token, ...]) -> tuple[bool, ...]:
     """Which parts are a patronymic (ben X / ould X inside a name of 3+ parts, or at its
     end) and may be absent from another writing of the same person's name."""
     n = len(tokens)
@@ -212,7 +216,8 @@ def _align(q: Sequence[Token], r: Sequence[Token], q_opt: Sequence[bool],
             pairs.append((i, j, s, how))
     uq = [i for i in range(len(q)) if i not in used_q]
     ur = [j for j in range(len(r)) if j not in used_r]
-    _pair_joined(q, r, uq, ur, pairs)
+    if uq and ur and (len(uq) > 1 or len(ur) > 1):
+        _pair_joined(q, r, uq, ur, pairs)
     return NameResult(0.0, 0, pairs, uq, ur, [])
 
 
@@ -263,7 +268,7 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     return max(score, 0.0)
 
 
-def score_names(q: Sequence[Token], names: Sequence[Sequence[Token]],
+def score_names(q: tuple[Token, ...], names: Sequence[tuple[Token, ...]],
                 cache: PairCache) -> NameResult:
     """Best name score of the query over a listed person's names."""
     best: NameResult | None = None

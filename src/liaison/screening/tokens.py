@@ -65,7 +65,7 @@ def make_token(part: Part) -> Token:
     for f in forms:
         if len(f.skel) >= 2:
             keys.add(f.skel)
-            keys.update(deletions(f.skel))
+            keys.update("~" + d for d in deletions(f.skel) | {f.skel})
         elif f.skel:
             keys.add("k" + f.skel)
         else:
