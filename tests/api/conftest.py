@@ -16,6 +16,7 @@ from liaison.db import transaction
 from liaison.partners.model import Agency
 from liaison.security.accounts import add_user
 from liaison.security.actor import cli_actor
+from tests.security.conftest import cheap_password_hashes  # noqa: F401  (autouse)
 
 PASSWORD = "correct-horse-battery"
 PARTNER_AGENCY = "FR-OCRTEH"

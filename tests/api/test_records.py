@@ -141,6 +141,26 @@ def test_bad_input_names_the_field(api: Api, body: dict[str, Any], field: str) -
     assert field in [e["field"] for e in r.json()["errors"]]
 
 
+@pytest.mark.parametrize(
+    ("url", "body", "params", "field"),
+    [("/api/v1/persons", {**PERSON, "birth_place": "x" * 200}, {}, "birth_place"),
+     ("/api/v1/persons", {**PERSON, "names": [{"full_name": "A\x00B"}]}, {},
+      "names.0.full_name"),
+     ("/api/v1/persons", None, {"sex": "M\x00"}, "sex"),
+     ("/api/v1/persons", None, {"purpose": "x\x00"}, "purpose")],
+    ids=["too-long", "nul-in-body", "nul-in-filter", "nul-in-purpose"],
+)
+def test_what_the_database_would_refuse_is_a_422(api: Api, url: str, body: Any,
+                                                 params: dict[str, str], field: str) -> None:
+    h = api.headers("omar")
+    if body is None:
+        r = api.client.get(url, params=params, headers=h)
+    else:
+        r = api.client.post(url, json=body, headers=h)
+    assert r.status_code == 422, r.text
+    assert [e["field"] for e in r.json()["errors"]] == [field]
+
+
 def test_duplicate_ref_is_a_conflict(api: Api) -> None:
     _create(api, "omar", "cases", CASE)
     r = api.client.post("/api/v1/cases", json=CASE, headers=api.headers("omar"))

@@ -9,7 +9,7 @@ from fastapi import Depends, Header, Query, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from liaison.db import transaction
-from liaison.errors import NotAuthenticated
+from liaison.errors import NotAuthenticated, ValidationError
 from liaison.security import sessions, tokens
 from liaison.security.actor import Actor
 
@@ -54,7 +54,10 @@ def purpose(
     x_purpose: Annotated[str | None, Header(max_length=256, description=(
         "the same as the purpose parameter"))] = None,
 ) -> str:
-    return (purpose or x_purpose or "").strip()
+    value = (purpose or x_purpose or "").strip()
+    if "\x00" in value:
+        raise ValidationError.for_field("purpose", "must not contain NUL characters")
+    return value
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

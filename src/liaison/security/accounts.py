@@ -167,6 +167,8 @@ def login(username: str, password: str, code: str | None = None, *, origin: str 
     """Check a login. The outcome (and a failure count, a lock) is committed before a
     refusal is raised, so repeated failures lock the account."""
     now = utcnow()
+    if "\x00" in username or len(username) > 64:
+        raise NotAuthenticated("wrong user name, password or one-time code")
     with transaction(engine) as session:
         user = session.get(UserAccount, username, with_for_update=True)
         reason = _refusal(user, password, code, now)

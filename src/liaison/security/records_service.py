@@ -123,6 +123,9 @@ def list_records(session: Session, actor: Actor, kind: str, filters: dict[str, s
     apply_row_security(session, actor)
     t = km.table
     stmt = select(t).where(visible_filter(actor, t, kind))
+    for name, value in [*(filters or {}).items(), ("after", after or "")]:
+        if "\x00" in value:
+            raise ValidationError.for_field(name, "must not contain NUL characters")
     for name, value in (filters or {}).items():
         if actor.is_partner and name in INTERNAL_FIELDS:
             continue
@@ -171,8 +174,40 @@ def _write_children(session: Session, km: KindMap, ref: str,
             session.execute(child.table.insert(), rows)
 
 
+def _text_problems(table: Table, row: dict[str, Any], fields: dict[str, str],
+                   prefix: str = "") -> list[FieldProblem]:
+    """Values the database would refuse: too long for their column, or holding NUL.
+    ``fields`` maps a column to its interchange field where the names differ."""
+
+    def name(column: str) -> str:
+        return prefix + fields.get(column, column)
+
+    problems = []
+    for column, value in row.items():
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            problems.append(FieldProblem(name(column), "must not contain NUL characters"))
+            continue
+        col = table.c.get(column)
+        length = getattr(col.type, "length", None) if col is not None else None
+        if length and isinstance(value, str) and len(value) > length:
+            problems.append(FieldProblem(name(column), f"at most {length} characters"))
+    return problems
+
+
+def _storable(km: KindMap, record: RecordBase) -> list[FieldProblem]:
+    main, kids = to_rows(record, km)
+    reverse = {col: f for f, col in km.renames.items()}
+    problems = _text_problems(km.table, main, reverse)
+    for child in km.children:
+        back = {col: f for f, col in child.columns.items()}
+        for i, row in enumerate(kids.get(child.table, [])):
+            problems += _text_problems(child.table, row, back, f"{child.field}.{i}.")
+    return problems
+
+
 def _check_input(session: Session, km: KindMap, record: RecordBase) -> None:
-    problems = _missing_refs(session, km, record)
+    problems = _storable(km, record) or _missing_refs(session, km, record)
     if problems:
         raise ValidationError("; ".join(str(p) for p in problems), problems)
 
@@ -245,6 +280,8 @@ def share_record(session: Session, actor: Actor, kind: str, ref: str, agency_ref
     km = kind_map(kind)
     if kind not in OPERATIONAL:
         raise ValidationError.for_field("kind", f"a {kind} is not shared record by record")
+    if "\x00" in purpose:
+        raise ValidationError.for_field("purpose", "must not contain NUL characters")
     row = _visible_row(session, actor, km, ref)
     agency = session.get(Agency, agency_ref)
     if agency is None:
