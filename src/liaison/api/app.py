@@ -7,11 +7,13 @@ become ``application/problem+json`` (RFC 9457).
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from liaison import __version__
 from liaison.errors import LiaisonError
@@ -49,6 +51,15 @@ def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return problem(422, "Invalid input", detail, errors=errors)
 
 
+def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+    """Starlette's own errors (unparsable body, unknown route…) as problem+json too."""
+    assert isinstance(exc, StarletteHTTPException)
+    response = problem(exc.status_code, HTTPStatus(exc.status_code).phrase, str(exc.detail))
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
 def create_app() -> FastAPI:
     app = FastAPI(
         title="Liaison",
@@ -59,6 +70,7 @@ def create_app() -> FastAPI:
     )
     app.add_exception_handler(LiaisonError, _liaison_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     from liaison.api import health
 
     app.include_router(health.router)
