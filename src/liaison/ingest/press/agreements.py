@@ -28,7 +28,7 @@ _KINDS: list[tuple[str, str]] = [
      r"|techniques?|cadres?)|accord-cadre", "agreement"),
     (r"déclarations? (?:conjointes?|d'intention)", "declaration"),
     (r"lettres? d'intention", "declaration"),
-    (r"arrangements? (?:administratifs?|techniques?)", "agreement"),
+    (r"arrangements? (?:administratifs?|techniques?|de travail|de coopération)", "agreement"),
     (r"mémorandums?", "memorandum_of_understanding"),
 ]  # fmt: skip
 _MENTION = re.compile(
@@ -124,6 +124,19 @@ def _absorb(kept: Agreement, new: Agreement, anaphora: bool) -> bool:
     return True
 
 
+_PLURAL_PARTIES = re.compile(
+    r"\b(?:les|des)\s+(?:deux|trois|quatre|cinq|six|sept|huit|\d+)\s+(?:pays|parties|États"
+    r"|délégations|gouvernements|ministres)\b",
+    re.IGNORECASE,
+)
+
+
+def _countries_before(sentences: list[Sentence], sentence: Sentence) -> list[str]:
+    """«Les trois pays ont adopté …»: the countries named in the two sentences before."""
+    earlier = sentences[max(0, sentence.index - 2) : sentence.index]
+    return sorted({hit.key for s in earlier if not s.heading for hit in s.countries})
+
+
 def find_agreements(sentences: list[Sentence], mentions: list[Mention], people: list[Person],
                     g: Gazetteer) -> list[Agreement]:  # fmt: skip
     by_name = {p.name: p for p in people}
@@ -135,6 +148,8 @@ def find_agreements(sentences: list[Sentence], mentions: list[Mention], people: 
             if not signed and not (anaphora and found):
                 continue
             new = _agreement(sentence, match, mentions, by_name, g)
+            if not new.countries and not new.parties and _PLURAL_PARTIES.search(sentence.text):
+                new.countries = _countries_before(sentences, sentence)
             if anaphora:
                 new.date, new.signatories = None, []
             if not any(_absorb(kept, new, anaphora) for kept in reversed(found)):

@@ -5,6 +5,7 @@ event already found and adds nothing new."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from liaison.ingest.press.gazetteer import Gazetteer
 from liaison.ingest.press.places import city_in, country_place, year_only
@@ -117,4 +118,32 @@ def find_events(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Event]:
             same.place = same.place or event.place
             same.country = same.country or event.country
             same.dates = same.dates or event.dates
+    _ends_told_later(events, sentences)
     return events
+
+
+_CLOSING = re.compile(
+    r"\b(?:s'achèvent?|se termine(?:nt|ra|ront)?|se clôture(?:nt|ra|ront)?|prend(?:ra|ront)? fin"
+    r"|s'achèvera(?:nt)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _ends_told_later(events: list[Event], sentences: list[Sentence]) -> None:
+    """«… s'est ouverte le lundi 17 novembre. Les travaux, qui s'achèvent le mercredi 19
+    novembre, …»: the closing day, one sentence after the opening."""
+    for event in events:
+        if event.dates is None or event.dates.end is not None or event.dates.start.day is None:
+            continue
+        index = next((s.index for s in sentences if s.text == event.sentence), None)
+        if index is None or index + 1 >= len(sentences):
+            continue
+        following = sentences[index + 1]
+        if _CLOSING.search(following.text) and following.dates:
+            end = following.dates[0].span.start
+            start = event.dates.start
+            if end.year is None and start.year is not None and end.month is not None:
+                year = start.year + (1 if (end.month, end.day or 0) < (start.month or 0, start.day)
+                                     else 0)  # fmt: skip
+                end = replace(end, year=year)
+            event.dates = replace(event.dates, end=end, kind="range")

@@ -31,10 +31,23 @@ _NOT_A_FIGURE_BEFORE = re.compile(
 )
 _CHANGE = re.compile(
     r"(?P<kw>augmentation|hausse|progression|croissance|accroissement|baisse|diminution"
-    r"|recul|régression|repli|chute|\+|-)\s*(?:de\s+|d')?(?:plus de |près de |environ )?$",
+    r"|recul|régression|repli|chute|augmenté|progressé|crû|diminué|baissé|reculé|chuté"
+    r"|\+|-)\s*(?:de\s+|d')?(?:plus de |près de |environ )?$",
     re.IGNORECASE,
 )
-_DOWN = {"baisse", "diminution", "recul", "régression", "repli", "chute", "-"}
+_DOWN = {
+    "baisse",
+    "diminution",
+    "recul",
+    "régression",
+    "repli",
+    "chute",
+    "-",
+    "diminué",
+    "baissé",
+    "reculé",
+    "chuté",
+}
 _REFERENCE = re.compile(
     rf"^\s*(?:par rapport (?:à|a)|comparativement (?:à|a)|comparée? (?:à|a)|sur|vs\.?)"
     rf"\s+(?:l'année\s+|l'exercice\s+|l'an\s+)?(?P<year>{_YEAR})\b",
@@ -53,6 +66,9 @@ _REFERENCE_BEFORE = re.compile(
 _NUMBER_OF = re.compile(
     r"\b(?:le nombre|le total|le volume)\s+(?:de|d'|des)\s*(?P<what>[^,;]+)$", re.IGNORECASE
 )
+_PREVIOUS_YEAR = re.compile(
+    r"^\s*(?:\w+\s+)?(?:l'année (?:précédente|dernière)|l'an dernier|l'exercice précédent)", re.I
+)
 _LABEL_WORD = re.compile(r"\s*(?P<w>[\w'’-]+)")
 _LABEL_STOP = {
     "par", "pour", "en", "dans", "avec", "qui", "que", "au", "aux", "à", "ont", "a", "sont",
@@ -61,7 +77,8 @@ _LABEL_STOP = {
 }  # fmt: skip
 _LEFT_VERBS = re.compile(
     r"\s*(?:représentaient|représentent|représente|représentait|constituent|constituaient"
-    r"|ont représenté|a représenté|soit|avec|à hauteur de|pour|de)\s*$",
+    r"|ont représenté|a représenté|soit|avec|à hauteur de|pour|de"
+    r"|(?:ont|a)\s+\w+(?:é|u|i)(?:e|s|es)?\s+de)\s*$",
     re.IGNORECASE,
 )
 _LEFT_ARTICLES = re.compile(r"^(?:et\s+|ou\s+)?(?:les|le|la|l'|des|du|de la)\s*", re.I)
@@ -80,6 +97,8 @@ def _label_after(text: str, max_words: int = 5) -> str:
         lower = word.lower()
         if lower in _LABEL_STOP and not (lower == "et" and len(words) == 1):
             break
+        if lower.startswith(("l'année", "l'an", "l'exercice")):
+            break
         if len(words) >= 1 and lower.endswith("ant") and len(lower) > 5:
             break
         words.append(word)
@@ -90,7 +109,7 @@ def _label_after(text: str, max_words: int = 5) -> str:
 
 
 def _label_before(text: str) -> str:
-    segment = re.split(r"[,;:()]", text)[-1]
+    segment = re.split(r"[,;:()]|\d\s*(?:%|pour\s*cent)", text)[-1]
     segment = _LEFT_VERBS.sub("", segment).strip()
     return _LEFT_ARTICLES.sub("", segment).strip()
 
@@ -101,6 +120,8 @@ def _skip(sentence: Sentence, number: NumberMatch) -> bool:
         return True
     if not number.in_words and re.fullmatch(_YEAR, number.text):
         return True
+    if number.in_words and re.search(r"\bpour\s*$", text[: number.start]):
+        return True  # «8 pour cent»
     after, before = text[number.end :], text[: number.start]
     if _NOT_A_FIGURE_AFTER.match(after):
         return True
@@ -216,6 +237,8 @@ def sentence_figures(sentence: Sentence, doc_year: int | None) -> list[Figure]:
             if not figure.counts:  # «contre 15 en 2023»: the same thing, another year
                 figure.unit, figure.counts = figures[-1].unit, figures[-1].counts
                 figure.confidence = figures[-1].confidence
+            if _PREVIOUS_YEAR.match(sentence.text[number.end :]) and figures[-1].year:
+                figure.year = figures[-1].year - 1  # «contre 1 988 l'année précédente»
             _compare(figures[-1], figure)
             references.append(figure)
         figures.append(figure)

@@ -33,7 +33,8 @@ _BACK_REFERENCE = re.compile(
 #: words that add people to the meeting just described, without starting another one
 _CONTINUATION = re.compile(
     r"\b(?:ont pris part|a pris part|ont participé|a participé|y ont|délégations?|conduite? par"
-    r"|accompagnée? de|présidé les travaux|en présence de|aux côtés de)\b",
+    r"|représentée?s? par|accompagnée?s? (?:de|du|des|d')|présidé les travaux|en présence de"
+    r"|aux côtés de)\b",
     re.IGNORECASE,
 )
 #: «Il a reçu …»: the subject is the person named last in the sentence before
@@ -62,8 +63,23 @@ class _Draft:
     last_sentence: int
 
 
+#: «a reçu le Wissam…», «a reçu la médaille…»: receiving an award is no meeting
+_RECEIVED_THING = re.compile(
+    r"^\s*(?:le|la|les|une|un|des)\s+(?:Wissam|[Mm]édaille|insignes|distinction|décoration"
+    r"|[Pp]rix|[Tt]rophée|titre|grade|[Oo]rdre|diplôme|certificat)",
+)
+
+
+def _triggers(text: str) -> list[re.Match[str]]:
+    return [
+        m for m in _TRIGGER.finditer(text)
+        if not (m.group(0).lower().endswith(("reçu", "reçue")) and
+                _RECEIVED_THING.match(text[m.end():]))
+    ]  # fmt: skip
+
+
 def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
-    triggers = list(_TRIGGER.finditer(sentence.text))
+    triggers = _triggers(sentence.text)
     clauses: list[_Clause] = []
     for number, match in enumerate(triggers):
         start = 0 if number == 0 else match.start()
@@ -239,6 +255,10 @@ def find_meetings(
             elif clause.dates or len(clause.people) > 1:
                 drafts.append(_new(clause, by_name, g))
     drafts = [d for d in drafts if d.meeting.participants]
+    headline = next((s for s in sentences if s.first_line), None)
+    for draft in drafts:  # a place the body does not give is often in the headline
+        if draft.meeting.place is None and headline is not None:
+            draft.meeting.place = city_in(headline, g)
     for draft in drafts:
         meeting = draft.meeting
         meeting.countries = sorted({p.country for p in meeting.participants if p.country})
