@@ -86,6 +86,8 @@ class ScreeningIndex:
         self._alive: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
         self._years: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
         self._md: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
+        self._mark: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
+        self._weak_cap = 2000
 
     # -- building -------------------------------------------------------------------
     @classmethod
@@ -123,6 +125,8 @@ class ScreeningIndex:
                                dtype=np.int16)
         self._alive = np.array([r is not None for r in self.records], dtype=bool)
         self._md = np.array([_md(r.dob) if r else 0 for r in self.records], dtype=np.int16)
+        self._mark = np.zeros(n, dtype=bool)
+        self._weak_cap = max(2000, n // 50)
         years = self._years[recs] if n else np.zeros(0, dtype=np.int16)
         order = np.lexsort((years, keys))
         self._post_rec = recs[order]
@@ -137,6 +141,7 @@ class ScreeningIndex:
         self._alive = np.append(self._alive, True)
         self._years = np.append(self._years, rec.dob.year if rec.dob else 0).astype(np.int16)
         self._md = np.append(self._md, _md(rec.dob)).astype(np.int16)
+        self._mark = np.append(self._mark, False)
         for k in _record_keys(rec):
             self._delta[k].append(n)
 
@@ -157,7 +162,7 @@ class ScreeningIndex:
         return entry_id in self.position
 
     # -- blocking -------------------------------------------------------------------
-    def _token_candidates(self, tok: Token, year: int | None, weak: bool) -> IntArray:
+    def _slices(self, tok: Token, year: int | None, weak: bool) -> list[npt.NDArray[np.int32]]:
         chunks: list[npt.NDArray[np.int32]] = []
         for k in tok.keys:
             if (k[0] == "~") != weak:
@@ -165,37 +170,51 @@ class ScreeningIndex:
             kid = self._key_ids.get(k)
             if kid is not None:
                 lo, hi = int(self._offsets[kid]), int(self._offsets[kid + 1])
-                if year is None:
+                if weak and year is None and hi - lo > self._weak_cap:
+                    continue
+                if year is None or hi - lo < 16:
                     chunks.append(self._post_rec[lo:hi])
                 else:
-                    ys = self._post_year[lo:hi]
-                    a, b, c = np.searchsorted(ys, (1, year - 1, year + 2))
+                    a, b, c = np.searchsorted(self._post_year[lo:hi], (1, year - 1, year + 2))
                     chunks.append(self._post_rec[lo:lo + a])
                     chunks.append(self._post_rec[lo + b:lo + c])
             extra = self._delta.get(k)
             if extra:
-                arr = np.asarray(extra, dtype=np.int32)
-                if year is not None:
-                    ys = self._years[arr]
-                    arr = arr[(ys == 0) | (np.abs(ys - year) <= 1)]
-                chunks.append(arr)
-        if not chunks:
-            return np.zeros(0, dtype=np.int64)
-        return np.unique(np.concatenate(chunks)).astype(np.int64)
+                chunks.append(np.asarray(extra, dtype=np.int32))
+        return chunks
 
     def candidates(self, tokens: Sequence[Token], dob: PartialDate | None,
                    dob_filter: bool = False) -> list[int]:
-        """Positions of the persons sharing blocking keys with at least two query parts."""
+        """Positions of the persons sharing blocking keys with at least two query parts
+        (one of them through a strong key: skeleton or dictionary name)."""
         year = dob.year if dob else None
-        strong = [self._token_candidates(t, year, False) for t in tokens]
-        weak = [self._token_candidates(t, year, True) for t in tokens]
-        per_token = [np.union1d(s, w) for s, w in zip(strong, weak, strict=True)]
-        if not any(len(p) for p in strong):
+        strong: list[npt.NDArray[np.int32]] = []
+        tagged: list[IntArray] = []
+        for t, tok in enumerate(tokens[:15]):
+            s = self._slices(tok, year, False)
+            chunks = s + self._slices(tok, year, True)
+            strong.extend(s)
+            if chunks:
+                tagged.append(np.concatenate(chunks).astype(np.int64) * 16 + t)
+        if not strong or not tagged:
             return []
+        pairs = np.unique(np.concatenate(tagged))
+        if not len(pairs):
+            return []
+        recs = pairs >> 4
+        first = np.flatnonzero(np.r_[True, recs[1:] != recs[:-1]])
+        ids = recs[first]
+        counts = np.diff(np.r_[first, len(recs)])
+        strong_recs = np.concatenate(strong)
+        mark = self._mark
+        mark[strong_recs] = True
+        has_strong = mark[ids]
+        mark[strong_recs] = False
         need = 2 if len(tokens) >= 2 else 1
-        ids, counts = np.unique(np.concatenate(per_token), return_counts=True)
-        has_strong = np.isin(ids, np.concatenate(strong))
         keep = (counts >= need) & has_strong
+        years = self._years[ids]
+        if year is not None:
+            keep &= (years == 0) | (np.abs(years - year) <= 1)
         if need == 2 and dob is not None and dob.full:
             # one part garbled beyond the keys: accept when the full birth date agrees
             md = self._md[ids]
@@ -243,7 +262,7 @@ class ScreeningIndex:
         if res is None:
             res = seen[id(rec.tokens)] = score_names(qtokens, rec.tokens, self.cache)
         score, dob, d_eff, nat, n_eff = combine(res.score, qdob, rec.dob, qnat,
-                                                rec.entry.nationality)
+                                                rec.entry.nationality, res.core_unmatched)
         if score < threshold:
             return None
         names = [n for n in rec.entry.names if n and n.strip()]

@@ -42,7 +42,10 @@ SINGLE_PART_FACTOR = 0.6
 KNOWN_NAME_CAP = 0.55
 DIFFERENT_NAME_CAP = 0.45
 OPTIONAL_PENALTY = 0.01
-CORE_EXTRA_PENALTY = 0.08
+# A given or family name present on one side only costs more when the birth date
+# gives little evidence of its own.
+CORE_EXTRA_PENALTY = {"exact": 0.06, "swapped": 0.08, "year±1 (same day)": 0.08,
+                      "year": 0.14, "year±1": 0.14, "unknown": 0.2, "different": 0.1}
 PAIR_MIN = 0.6
 
 
@@ -54,6 +57,7 @@ class NameResult:
     unmatched_q: list[int]
     unmatched_r: list[int]
     notes: list[str]
+    core_unmatched: int = 0
 
 
 def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
@@ -262,7 +266,7 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     if any("ben/ould" in how and not q_opt[i] and not r_opt[j] for i, j, _s, how in res.pairs):
         score -= CONFLICT_PENALTY
         res.notes.append("ben and ould family names differ")
-    score -= CORE_EXTRA_PENALTY * (len(core_q) + len(core_r))
+    res.core_unmatched = len(core_q) + len(core_r)
     score -= OPTIONAL_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r)
                                  - len(core_q) - len(core_r))
     return max(score, 0.0)
@@ -292,10 +296,12 @@ def nationality_effect(q: str | None, listed: str | None) -> tuple[str, float]:
 
 
 def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
-            q_nat: str | None, w_nat: str | None) -> tuple[float, str, float, str, float]:
-    """Final score and the date and nationality verdicts with their effects."""
+            q_nat: str | None, w_nat: str | None,
+            core_unmatched: int = 0) -> tuple[float, str, float, str, float]:
+    """Final score and the date and nationality verdicts with their effects (the date's
+    effect includes the cost of a name part present on one side only)."""
     dob = compare_dates(q_dob, w_dob)
-    d_eff = DOB_EFFECT[dob]
+    d_eff = DOB_EFFECT[dob] - CORE_EXTRA_PENALTY[dob] * core_unmatched
     nat, n_eff = nationality_effect(q_nat, w_nat)
     score = min(1.0, max(0.0, name + d_eff + n_eff))
     return round(score, 4), dob, d_eff, nat, n_eff
