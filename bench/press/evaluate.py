@@ -234,7 +234,7 @@ def baseline(text: str) -> dict[str, list[Item]]:
     }
 
 
-SETS = {"dev": HERE, "heldout": HERE / "heldout"}
+SETS = {"dev": HERE, "heldout": HERE / "heldout", "blind": HERE / "blind"}
 
 
 def run(details: bool, sets: list[str]) -> dict[str, Any]:
