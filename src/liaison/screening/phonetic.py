@@ -35,7 +35,9 @@ _VOWELS = set("aeiou")
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Romanisation-tolerant form of one lower-case, accent-free word."""
-    w = _FRENCH_RH.sub("gh", _SOFT_C.sub("s", word)).replace("zhou", "zhow")
+    if word.startswith("zh"):  # pinyin (zhou ≠ zhu) or Cyrillic ж, spelt alike in BGN and ICAO
+        return _DOUBLE.sub(r"\1", word)
+    w = _FRENCH_RH.sub("gh", _SOFT_C.sub("s", word))
     for old, new in _DIGRAPHS:
         if old in w:
             w = w.replace(old, new)

@@ -67,17 +67,28 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
         return 0.95, "romanisation"
     longest = max(len(a.fold), len(b.fold))
     dist = min(OSA.distance(a.fold, b.fold), OSA.distance(a.loose, b.loose))
-    if a.skel == b.skel and len(a.skel) >= 2 and dist <= 2 and bool(a.ids) != bool(b.ids):
+    shortest = min(len(a.fold), len(b.fold))
+    if (a.skel == b.skel and len(a.skel) >= 2 and bool(a.ids) != bool(b.ids)
+            and OSA.distance(a.loose, b.loose) <= 1):
         return 0.9, "vowels differ"
-    if dist == 1 and longest >= 4:
+    if dist == 1 and shortest >= 4:
         return 0.88, "typo (1 edit)"
-    if dist == 1 and longest == 3:
+    if dist == 1 and shortest == 3:
         return 0.8, "typo (1 edit)"
-    if dist == 2 and longest >= 6:
-        return 0.78, "typo (2 edits)"
-    if dist == 2 and longest == 5:
-        return 0.72, "typo (2 edits)"
+    if dist == 2 and shortest >= 5:
+        return 0.76, "typo (2 edits)"
+    if dist == 2 and shortest == 4 and longest >= 5:
+        return 0.7, "typo (2 edits)"
     return 0.5 * OSA.normalized_similarity(a.fold, b.fold), "different"
+
+
+def _long_vowels_agree(a: Form, b: Form) -> bool:
+    """Arabic و is written u/ou/o/w in Latin; a Latin 'ou'/'u' with no و (or the
+    reverse) says the two words are different names (Kaddouri ≠ قادري)."""
+    arabic, latin = (a, b) if a.arabic else (b, a)
+    has_waw = "w" in arabic.loose[1:]
+    has_u = "u" in latin.fold[1:]
+    return has_waw == has_u
 
 
 def _script_sim(a: Form, b: Form) -> tuple[float, str]:
@@ -88,7 +99,9 @@ def _script_sim(a: Form, b: Form) -> tuple[float, str]:
             return 0.88, "typo (1 edit)"
         return 0.0, "different"
     if a.skel == b.skel and len(a.skel) >= 2:
-        return 0.93, "script (same consonants)"
+        if a.ids or b.ids or _long_vowels_agree(a, b):
+            return 0.93, "script (same consonants)"
+        return 0.75, "script (same consonants, not the long vowels)"
     if min(len(a.skel), len(b.skel)) >= 4 and OSA.distance(a.skel, b.skel) == 1:
         return 0.62, "script (consonants, 1 edit)"
     return 0.0, "different"
@@ -252,6 +265,10 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
         res.notes.append("only one name part in common")
     core_q = [i for i in res.unmatched_q if not q_opt[i]]
     core_r = [j for j in res.unmatched_r if not r_opt[j]]
+    if (any(q[i].main.conn for i in res.unmatched_q)
+            and any(r[j].main.conn for j in res.unmatched_r)):
+        score -= CONFLICT_PENALTY
+        res.notes.append("different ben/ould/ait/abu parts")
     crossed = any(q_opt[i] != r_opt[j] for i, j, _s, _h in res.pairs)
     if (core_q and core_r) or (crossed and (core_q or core_r)):
         score -= CONFLICT_PENALTY
