@@ -77,3 +77,19 @@ def test_audit_trail_is_append_only_for_the_app_role(db_engine: Engine, app_role
         audit.record(s, Event("omar", "read", "person", "P-1", purpose="still appends"))
     with transaction(db_engine) as s:
         assert audit.verify(s).checked == 2
+
+
+def test_the_wall_holds_when_the_service_filter_is_forgotten(
+        db_engine: Engine, app_role: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Break the first wall on purpose (a list without the policy's filter): the
+    database still shows the partner only the case shared with its agency."""
+    from sqlalchemy import true
+
+    from liaison.security import records_service
+
+    _seed(db_engine)
+    monkeypatch.setattr(records_service, "visible_filter", lambda *_a: true())
+    with transaction(db_engine) as s:
+        s.execute(text(f"SET LOCAL ROLE {app_role}"))
+        page = records_service.list_records(s, PARTNER, "case")
+    assert [c["ref"] for c in page.items] == ["C-1"]

@@ -32,6 +32,7 @@ from liaison.config import get_settings
 from liaison.errors import NotFound, PermissionDenied
 from liaison.security.actor import Actor, Role
 from liaison.security.model import Share
+from liaison.security.rls import apply_row_security
 
 
 class Action(StrEnum):
@@ -280,7 +281,11 @@ def require(
     """Raise unless :func:`can` allows it: :class:`NotFound` when the actor must not
     learn the record exists, :class:`PermissionDenied` (with the reason) otherwise.
 
-    For a partner, pass ``session`` (or ``shared``) so the share can be looked up."""
+    For a partner, pass ``session`` (or ``shared``) so the share can be looked up; the
+    session's transaction then also gets PostgreSQL's row-level security for the
+    partner's agency (:func:`liaison.security.rls.apply_row_security`)."""
+    if session is not None and actor.is_partner:
+        apply_row_security(session, actor)
     if shared is None:
         shared = bool(
             actor.is_partner and record is not None and session is not None
