@@ -35,7 +35,8 @@ _MENTION = re.compile(
     "|".join(f"(?P<k{n}>{pattern})" for n, (pattern, _) in enumerate(_KINDS)), re.IGNORECASE
 )
 _SIGNED = re.compile(
-    r"\b(?:sign|paraph|conclu|scell|adopt|ratifi|entérin|approuv|procédé à la signature)\w*",
+    r"\b(?:sign|paraph|conclu|scell|adopt|ratifi|entérin|approuv|renouvel|reconduit"
+    r"|procédé à la signature)\w*",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
@@ -126,19 +127,33 @@ def _absorb(kept: Agreement, new: Agreement, anaphora: bool) -> bool:
 
 _PLURAL_PARTIES = re.compile(
     r"\b(?:les|des)\s+(?:deux|trois|quatre|cinq|six|sept|huit|\d+)\s+(?:pays|parties|États"
-    r"|délégations|gouvernements|ministres)\b",
+    r"|délégations|gouvernements|ministres|responsables|chefs|directeurs|institutions"
+    r"|services)\b",
     re.IGNORECASE,
 )
 
 
-def _countries_before(sentences: list[Sentence], sentence: Sentence) -> list[str]:
-    """«Les trois pays ont adopté …»: the countries named in the two sentences before."""
-    earlier = sentences[max(0, sentence.index - 2) : sentence.index]
-    return sorted({hit.key for s in earlier if not s.heading for hit in s.countries})
+def _countries_before(sentences: list[Sentence], sentence: Sentence, g: Gazetteer) -> list[str]:
+    """«Les trois pays ont adopté …»: the countries named (or whose agencies are named)
+    in the two sentences before."""
+    earlier = [s for s in sentences[max(0, sentence.index - 2) : sentence.index] if not s.heading]
+    codes = {hit.key for s in earlier for hit in s.countries}
+    for hit in (hit for s in earlier for hit in s.agencies):
+        agency = g.agency(hit.key)
+        if agency and agency.country:
+            codes.add(agency.country)
+    return sorted(codes)
 
 
-def find_agreements(sentences: list[Sentence], mentions: list[Mention], people: list[Person],
-                    g: Gazetteer) -> list[Agreement]:  # fmt: skip
+def find_agreements(
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    people: list[Person],
+    g: Gazetteer,
+    dateline_place: str | None = None,
+) -> list[Agreement]:
+    """Agreements said to be signed; ``dateline_place`` («Doha – …») is the place of one
+    whose sentence gives none."""
     by_name = {p.name: p for p in people}
     found: list[Agreement] = []
     for sentence in sentences:
@@ -149,10 +164,13 @@ def find_agreements(sentences: list[Sentence], mentions: list[Mention], people: 
                 continue
             new = _agreement(sentence, match, mentions, by_name, g)
             if not new.countries and not new.parties and _PLURAL_PARTIES.search(sentence.text):
-                new.countries = _countries_before(sentences, sentence)
+                new.countries = _countries_before(sentences, sentence, g)
             if anaphora:
                 new.date, new.signatories = None, []
             if not any(_absorb(kept, new, anaphora) for kept in reversed(found)):
                 if signed:
                     found.append(new)
+    for agreement in found:
+        if agreement.date is not None and not agreement.date.partial:
+            agreement.place = agreement.place or dateline_place
     return found

@@ -20,7 +20,7 @@ _IMAGE = re.compile(
     re.IGNORECASE,
 )
 _TICKER = re.compile(
-    r"^(?:flash[ -]infos?|derni[èe]re?s? (?:minute|infos?|nouvelles|actualités)|en continu"
+    r"^(?:flash(?:[ -]infos?)?|derni[èe]re?s? (?:minute|infos?|nouvelles|actualités)|en continu"
     r"|breaking(?: news)?|urgent|à la une|a la une|fil info|fil d'actu|brèves|ticker"
     r"|les plus lus|tendances|en bref|trending)\b\s*[:|•·»-]*",
     re.IGNORECASE,
@@ -42,7 +42,8 @@ _FURNITURE = re.compile(
     r"|\d+\s+commentaires?|commentaires?|copyright|©|tous droits réservés|crédits? photo"
     r"|\(?photo\s*:|photo d'illustration|source\s*:|par la rédaction|mots-clés|tags\s*:"
     r"|ce site utilise des cookies|accepter les cookies|newsletter|abonnez-vous"
-    r"|publié le\s*\.?$|le\s*\.$|retour en haut)",
+    r"|publié le\s*\.?$|le\s*\.$|retour en haut|lire la suite|voir plus"
+    r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*$)",
     re.IGNORECASE,
 )
 _MENU_WORDS = {
@@ -52,9 +53,14 @@ _MENU_WORDS = {
     "communiqués", "agenda", "publications", "à propos", "qui sommes-nous", "english",
 }  # fmt: skip
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
-_SEPARATORS = re.compile(r"\s*[|•·»>/\t]\s*|\s{3,}")
+_SEPARATORS = re.compile(r"\s*[|•·»›>/\t]\s*|\s{3,}")
 
 
+_CLOCK = re.compile(r"\s*(?:[|,•·-]|à)?\s*\d{1,2}\s*[:h]\s*\d{2}\s*$")
+#: «Doha – La Direction…»: a place alone opening a paragraph
+_PLACE_LINE = re.compile(
+    r"^(?P<city>[A-ZÀ-Ý][\w'-]+(?:[ -][A-ZÀ-Ý][\w'-]+)?)\s+[–—]\s+(?=[A-ZÀ-Ý])"
+)
 #: «Rome, le 12 juin 2025 – Le commandant…»: a dateline opening the first paragraph
 _DATELINE = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.]{6,40}?)\s*[–—:.-]\s+"
@@ -69,11 +75,19 @@ class CleanPage:
 
     paragraphs: list[str]
     article_date: date | None = None
+    #: the place a dateline gives («Rome, le 12 juin 2025 –», «Doha –»)
+    dateline_place: str | None = None
     ignored: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "\n".join(self.paragraphs)
+
+
+def _is_ticker(line: str) -> bool:
+    """«FLASH | item | item»: a short capitalised label, then headlines."""
+    items = [item.strip() for item in line.split("|")]
+    return len(items) >= 3 and len(items[0].split()) <= 2 and items[0].isupper()
 
 
 def _is_menu(line: str) -> bool:
@@ -94,6 +108,7 @@ def _reason(line: str) -> str | None:
         (_LANGUAGE_SWITCH.match(line), "language switcher"),
         (_FURNITURE.match(line), "share, credit or byline"),
         (len(re.sub(r"\W", "", line)) < 3, "no text"),
+        (_is_ticker(line), "headline ticker"),
         (_is_menu(line), "menu"),
     )
     for hit, reason in checks:
@@ -128,7 +143,8 @@ def clean_page(raw: str) -> CleanPage:
 
 
 def _keep_or_drop(page: CleanPage, line: str) -> None:
-    dated = header_date(line) if len(line) < 60 else None
+    bare = _CLOCK.sub("", line)  # «Mardi 4 février 2025 | 10:32»
+    dated = header_date(bare) if len(line) < 60 else None
     if dated is not None:
         page.ignored.append((line, "dateline"))
         page.article_date = page.article_date or dated
@@ -137,7 +153,13 @@ def _keep_or_drop(page: CleanPage, line: str) -> None:
     if opening and header_date(opening.group("date")):
         page.ignored.append((opening.group(0).strip(), "dateline"))
         page.article_date = page.article_date or header_date(opening.group("date"))
+        page.dateline_place = page.dateline_place or opening.group("city").strip()
         line = line[opening.end() :]
+    placed = _PLACE_LINE.match(line)
+    if placed:
+        page.ignored.append((placed.group(0).strip(), "dateline"))
+        page.dateline_place = page.dateline_place or placed.group("city")
+        line = line[placed.end() :]
     reason = _reason(line)
     if reason:
         page.ignored.append((line, reason))

@@ -35,6 +35,13 @@ _NAME_END = re.compile(
     r"|organisée?s?|tenue?s?|accueille|accueillera|réunit|réunira|aura|avait|porte|portera"
     r"|y|avec|dans|sous|pour|lors|depuis|ponctuée?|consacrée?|dont|où)(?=\s|$)",
 )
+#: how an event's name goes on after its head word
+_COMPLEMENT = re.compile(
+    r"^\s*(?:$|de\b|des\b|du\b|d'|sur\b|consacrée?|dédiée?|[A-ZÀ-Ý0-9]|international"
+    r"|internationale|régional|régionale|ordinaire|extraordinaire|annuel|annuelle|conjoint"
+    r"|ministérielle|mondial|mondiale|africain|africaine|européen|européenne|arabe"
+    r"|[\w-]+-\w+)"
+)
 _VENUE = re.compile(r"\b(?:palais|centre|salle|parc|hôtel)\s+(?:des|de la|du|de l')?\s*$", re.I)
 _HOST_CITY = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][\w'-]+(?:[ -][A-ZÀ-Ý][\w'-]+)?)\s+(?:accueille|accueillera|abrite"
@@ -57,6 +64,8 @@ def _name(match: re.Match[str]) -> tuple[str, str]:
     rest = match.group("rest")
     end = _NAME_END.search(rest)
     rest = rest[: end.start()] if end else rest
+    if not _COMPLEMENT.match(rest):
+        rest = ""  # «cette session examinera …»: a verb, not a name
     name = match.group("name")[: len(match.group("name")) - len(match.group("rest"))] + rest
     return name.strip(), rest.strip()
 

@@ -53,6 +53,7 @@ class _Clause:
     back_reference: bool
     people: list[str] = field(default_factory=list)
     place_from: Sentence | None = None
+    pairwise: bool = False  # one of several bilateral talks told in one sentence
     dates: list[DateMatch] = field(default_factory=list)
 
 
@@ -166,7 +167,7 @@ def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
         code = country_place(sentence, clause.start)
         place = g.country_name(code) if code else None
     meeting = Meeting(
-        kind=_kind(sentence, participants),
+        kind="bilateral" if clause.pairwise else _kind(sentence, participants),
         dates=_spans(clause.dates),
         place=place,
         count=_count(sentence),
@@ -236,6 +237,34 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
     clause.place_from = previous
 
 
+_SEVERAL_PARTNERS = re.compile(r"\b(?:ainsi qu'avec|puis avec|et avec|de même qu'avec)\b")
+
+
+def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
+    """«X s'est entretenu avec Y, ainsi qu'avec Z»: two bilateral meetings, X-Y and X-Z."""
+    text = clause.sentence.text[clause.start : clause.end]
+    first_partner = text.find("avec")
+    breaks = [m.start() for m in _SEVERAL_PARTNERS.finditer(text)]
+    if first_partner < 0 or not breaks or len(clause.people) < 3:
+        return [clause]
+    names = [m for m in mentions if m.sentence == clause.sentence.index
+             and clause.start <= m.start < clause.end]  # fmt: skip
+    hosts = [m.name for m in names if m.start - clause.start < first_partner]
+    if not hosts:
+        return [clause]
+    bounds = [first_partner, *breaks, len(text)]
+    parts = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        guests = [m.name for m in names if left <= m.start - clause.start < right]
+        if guests:
+            part = _Clause(clause.sentence, clause.start, clause.end, clause.back_reference)
+            part.people = list(dict.fromkeys(hosts + guests))
+            part.dates = clause.dates
+            part.pairwise = True
+            parts.append(part)
+    return parts or [clause]
+
+
 def find_meetings(
     sentences: list[Sentence], mentions: list[Mention], people: list[Person], g: Gazetteer
 ) -> list[Meeting]:
@@ -253,7 +282,7 @@ def find_meetings(
             if target is not None:
                 _merge(target, clause, by_name, g)
             elif clause.dates or len(clause.people) > 1:
-                drafts.append(_new(clause, by_name, g))
+                drafts += [_new(part, by_name, g) for part in _one_by_one(clause, mentions)]
     drafts = [d for d in drafts if d.meeting.participants]
     headline = next((s for s in sentences if s.first_line), None)
     for draft in drafts:  # a place the body does not give is often in the headline

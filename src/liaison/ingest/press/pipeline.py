@@ -53,7 +53,7 @@ def extract(
     return Extraction(
         events=find_events(sentences, gazetteer),
         meetings=find_meetings(sentences, mentions, people, gazetteer),
-        agreements=find_agreements(sentences, mentions, people, gazetteer),
+        agreements=find_agreements(sentences, mentions, people, gazetteer, page.dateline_place),
         people=people,
         countries=find_countries(sentences, gazetteer),
         figures=find_figures(sentences, when),
