@@ -53,7 +53,7 @@ def bearer(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
 
 
 @schema.parametrize()
-@settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.generate],
+@settings(max_examples=2, deadline=None, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_api_conforms_to_its_schema(case: schemathesis.Case, bearer: dict[str, str]) -> None:
     headers = dict(bearer)

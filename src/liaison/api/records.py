@@ -7,6 +7,7 @@ FastAPI reads the per-kind models from the route functions' annotations.)
 """
 
 import inspect
+from enum import Enum
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -16,6 +17,7 @@ from liaison.api.deps import CurrentActor, Purpose
 from liaison.db import transaction
 from liaison.ingest.schema import KIND_ORDER, REF, SCHEMAS, RecordBase
 from liaison.security import records_service as service
+from liaison.security.policy import OPERATIONAL
 
 router = APIRouter()
 
@@ -69,7 +71,7 @@ def _models(kind: str) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel
     """(create body, update body, record out, page out) of one kind."""
     schema = SCHEMAS[kind]
     name = schema.__name__.removesuffix("Record")
-    kind_field: Any = (Literal[kind], kind)  # type: ignore[valid-type]
+    kind_field: Any = (Literal[kind], kind)
     body = create_model(f"{name}In", __base__=schema, kind=kind_field)
     update = create_model(f"{name}Update", __base__=schema, kind=kind_field,
                           version=(int, Field(ge=1, description="the version you read")))
@@ -97,7 +99,7 @@ def _filters_dependency(kind: str) -> Any:
 def _add_routes(kind: str) -> None:
     plural = PLURALS[kind]
     body_model, update_model, out_model, page_model = _models(kind)
-    tag = [plural]
+    tag: list[str | Enum] = [plural]
     filters_dep = _filters_dependency(kind)
 
     def list_(actor: CurrentActor, why: Purpose,
@@ -141,7 +143,7 @@ def _add_routes(kind: str) -> None:
     router.add_api_route(f"/{plural}/{{ref}}", update, methods=["PUT"], response_model=out_model,
                          tags=tag, summary=f"Update a {kind} (send the version you read)",
                          responses=ERRORS, operation_id=f"update_{kind}")
-    if kind in service.OPERATIONAL:
+    if kind in OPERATIONAL:
         def share(ref: RefPath, body: ShareIn, actor: CurrentActor) -> Any:
             with transaction() as session:
                 shared = service.share_record(session, actor, kind, ref, body.agency,

@@ -126,7 +126,7 @@ def disable_user(session: Session, actor: Actor, username: str) -> int:
     if user is None:
         raise NotFound(f"no user {username}")
     user.disabled = True
-    revoked = session.execute(
+    revoked = session.execute(  # type: ignore[attr-defined]
         update(AccessToken)
         .where(AccessToken.username == username, AccessToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())

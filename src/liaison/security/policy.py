@@ -322,7 +322,8 @@ def visible_filter(actor: Actor, cls: Any, kind: str) -> ColumnElement[bool]:
     if not actor.is_partner:
         return clause
     if kind in REGISTRY:
-        return cls.classification == labels[0]
+        lowest: ColumnElement[bool] = cls.classification == labels[0]
+        return lowest
     if kind not in OPERATIONAL:
         return false()
     shared = select(Share.record_ref).where(
