@@ -44,6 +44,8 @@ def test_cli_json_and_markdown(configured: Engine, expected_2023: dict[str, Any]
 
 
 def test_cli_writes_a_pdf_file(configured: Engine, tmp_path: Any) -> None:
+    if configured.dialect.name != "sqlite":
+        pytest.skip("the PDF does not depend on the database: once is enough")
     target = tmp_path / "bilan.pdf"
     result = CliRunner().invoke(_cli(), ["report", "2023", "-f", "pdf", "-o", str(target)])
     assert result.exit_code == 0, result.output
@@ -116,5 +118,6 @@ def test_web_page_and_pdf(api: Api) -> None:  # noqa: F811
     assert "Bilan annuel 2023" in page.text and "4 dossiers de coopération" in page.text
     english = client.get("/rapports/2023?lang=en")
     assert "Annual report 2023" in english.text
-    pdf = client.get("/rapports/2023.pdf")
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    if api.engine.dialect.name == "sqlite":  # the PDF does not depend on the database
+        pdf = client.get("/rapports/2023.pdf")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")

@@ -94,7 +94,8 @@ def test_report_from_records_renders(records: Engine) -> None:
 
 def test_html_and_markdown_hold_tables_and_offline_charts(big: dict[str, Any]) -> None:
     html = to_html(big, "fr")
-    assert html.count('src="data:image/svg+xml;base64,') == 4
+    assert html.count('src="data:image/svg+xml;base64,') == 3
+    assert html.count('src="data:image/png;base64,') == 1  # the world map
     assert "http://" not in html.replace('xmlns="http://', "") and "https://" not in html
     assert "<td>Trafic de drogue</td>" in html
     md = to_markdown(big, "en")
@@ -112,8 +113,10 @@ def test_world_map_colours_partners_and_home() -> None:
 def test_charts_are_svg(big: dict[str, Any]) -> None:
     drawn = charts(big, Words.of("fr"))
     assert set(drawn) == {"trend", "categories", "regions", "map"}
-    assert all(svg.lstrip().startswith("<svg") for svg in drawn.values())
-    assert "Trafic de drogue" in drawn["categories"]
+    vectors = ("trend", "categories", "regions")
+    assert all(str(drawn[k]).lstrip().startswith("<svg") for k in vectors)
+    assert "Trafic de drogue" in str(drawn["categories"])
+    assert bytes(drawn["map"]).startswith(b"\x89PNG")
 
 
 def test_pdf_has_three_pages_and_its_charts(big: dict[str, Any]) -> None:
@@ -131,4 +134,6 @@ def test_pdf_has_three_pages_and_its_charts(big: dict[str, Any]) -> None:
         for name, ref in page["/Resources"].get("/XObject", {}).items()
         if ref.get_object().get("/Subtype") == "/Form"
     }
-    assert len(forms) >= 4  # one drawing per chart, the map included
+    assert len(forms) >= 3  # the vector charts
+    rasters = {image.name for page in reader.pages for image in page.images}
+    assert len(rasters) == 1  # the world map

@@ -20,13 +20,18 @@ BLUE = "#1f4e79"
 LIGHT = "#d9dee5"
 HOME = "#9b2226"
 WIDTH = 620
+#: the world SVG is 2,475 units wide
+MAP_SCALE = 0.5
 FONT = "DejaVu Sans"
 FORMAT_LOCALES = {"fr": "fr-FR", "en": "en-GB"}
 
 
-def data_uri(svg: str) -> str:
-    """The SVG as a ``data:`` URI, for an ``<img>`` in HTML and in the PDF."""
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+def data_uri(image: str | bytes) -> str:
+    """An SVG (text) or a PNG (bytes) as a ``data:`` URI, for an ``<img>`` in HTML and
+    in the PDF."""
+    if isinstance(image, bytes):
+        return "data:image/png;base64," + base64.b64encode(image).decode()
+    return "data:image/svg+xml;base64," + base64.b64encode(image.encode()).decode()
 
 
 def _svg(chart: alt.TopLevelMixin, words: Words) -> str:
@@ -132,14 +137,23 @@ def world_map(codes: list[str], home: str) -> str:
     return svg.replace('style="fill:#cccccc;', f'style="fill:{LIGHT};', 1)
 
 
-def charts(report: dict[str, Any], words: Words) -> dict[str, str]:
-    """Every chart of the report, name -> SVG (empty charts left out)."""
-    out: dict[str, str] = {"trend": trend_chart(report, words)}
+@lru_cache(maxsize=32)
+def map_png(codes: tuple[str, ...], home: str) -> bytes:
+    """The world map as a PNG, ~1,200 pixels wide: its 180 detailed country outlines
+    take a PDF renderer seconds as vectors, a fraction of that as one image. Cached:
+    the same partners give the same picture."""
+    return bytes(vl_convert.svg_to_png(world_map(list(codes), home), scale=MAP_SCALE))
+
+
+def charts(report: dict[str, Any], words: Words) -> dict[str, str | bytes]:
+    """Every chart of the report, name -> SVG text, or PNG bytes for the world map
+    (empty charts left out)."""
+    out: dict[str, str | bytes] = {"trend": trend_chart(report, words)}
     if report["cases"]["by_category"]:
         out["categories"] = category_chart(report, words)
     if report["partners"]["by_region"]:
         out["regions"] = region_chart(report, words)
     codes = report["diplomacy"]["partner_country_codes"]
     if codes:
-        out["map"] = world_map(codes, report["home_country"])
+        out["map"] = map_png(tuple(codes), report["home_country"])
     return out
