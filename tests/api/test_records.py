@@ -176,3 +176,19 @@ def test_supervisor_needs_the_one_time_code(api: Api) -> None:
     api.client.post("/api/v1/auth/revoke", headers={"Authorization": f"Bearer {token}"})
     again = api.client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
     assert again.status_code == 401
+
+
+def test_the_web_session_cookie_works_and_needs_csrf_to_write(api: Api) -> None:
+    from liaison.security import sessions
+
+    cookie, _ = sessions.open_session("omar", "correct-horse-battery", engine=api.engine)
+    api.client.cookies.set(sessions.COOKIE_NAME, cookie)
+    try:
+        assert api.client.get("/api/v1/cases").status_code == 200
+        refused = api.client.post("/api/v1/cases", json=CASE)
+        assert refused.status_code == 403
+        created = api.client.post("/api/v1/cases", json=CASE,
+                                  headers={sessions.CSRF_HEADER: sessions.csrf_token(cookie)})
+        assert created.status_code == 201
+    finally:
+        api.client.cookies.clear()
