@@ -234,7 +234,13 @@ def baseline(text: str) -> dict[str, list[Item]]:
     }
 
 
-SETS = {"dev": HERE, "heldout": HERE / "heldout", "blind": HERE / "blind", "seeds": HERE / "seeds"}
+SETS = {
+    "dev": HERE,
+    "heldout": HERE / "heldout",
+    "blind": HERE / "blind",
+    "blind2": HERE / "blind2",
+    "seeds": HERE / "seeds",
+}
 #: the real articles of ../shared/seeds are read where they are, never copied here
 SEED_TEXTS = HERE.parents[2] / "shared" / "seeds"
 
