@@ -45,7 +45,8 @@ TODAY = dt.date(2025, 6, 1)
 REMINDERS = [
     ("sent_for_execution", TODAY + dt.timedelta(days=40), None, False, "far from due"),
     ("sent_for_execution", TODAY + dt.timedelta(days=15), None, True, "due within 15 days"),
-    ("registered", TODAY - dt.timedelta(days=3), None, True, "overdue"),
+    ("sent_for_execution", TODAY - dt.timedelta(days=3), None, True, "overdue"),
+    ("registered", TODAY - dt.timedelta(days=3), None, False, "not sent yet: nobody to remind"),
     ("sent_for_execution", TODAY - dt.timedelta(days=3), TODAY - dt.timedelta(days=5), False,
      "reminded 5 days ago"),
     ("sent_for_execution", TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=14), True,
@@ -63,7 +64,7 @@ def test_needs_reminder(status: str, due: dt.date, last: dt.date | None, expecte
 
 def test_reminders_most_urgent_first() -> None:
     rows = [("A", "sent_for_execution", TODAY + dt.timedelta(days=10), None),
-            ("B", "registered", TODAY - dt.timedelta(days=2), None),
+            ("B", "sent_for_execution", TODAY - dt.timedelta(days=2), None),
             ("C", "executed", TODAY - dt.timedelta(days=9), None)]
     due = rules.reminders(rows, TODAY)
     assert [(r.ref, r.days_left, r.overdue) for r in due] == [("B", -2, True), ("A", 10, False)]

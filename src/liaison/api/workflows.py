@@ -200,7 +200,7 @@ def overdue_cases(actor: CurrentActor, today: Today = None) -> list[dict[str, An
 
 @router.get("/workflows/letter-reminders", responses=ERRORS)
 def letter_reminders(actor: CurrentActor, today: Today = None) -> list[dict[str, Any]]:
-    """Pending rogatory letters to remind: overdue or due within 15 days."""
+    """Rogatory letters with the executing authority to remind: overdue or due soon."""
     with transaction() as session:
         return letters.due_reminders(session, actor, _bounded(today))
 

@@ -55,7 +55,7 @@ def reminders(
     today: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD (default today)")] = None,  # noqa: UP045
     as_json: Annotated[bool, typer.Option("--json", help="JSON output")] = False,
 ) -> None:
-    """Pending letters to remind: overdue, or due within 15 days."""
+    """Letters with the executing authority to remind: overdue, or due within 15 days."""
     with transaction() as session:
         rows = service.due_reminders(session, cli_actor(), parse_date(today, "--today"))
     if as_json:

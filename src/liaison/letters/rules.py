@@ -6,8 +6,9 @@
         ─ refuse ────────────────────► refused ────────────┘
 
 A letter has a due date from its registration (``EXECUTION_DAYS``); ``remind`` records
-a reminder to the executing authority while it is pending. :func:`reminders` lists the
-letters that need one: overdue, or due within ``REMIND_DAYS_BEFORE`` days.
+a reminder to the executing authority while the letter is with it. :func:`reminders`
+lists the letters that need one: overdue, or due within ``REMIND_DAYS_BEFORE`` days, and
+not reminded in the last ``REMIND_INTERVAL_DAYS`` days.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class Reminder:
 def needs_reminder(
     status: str, due_on: dt.date | None, last_reminder_on: dt.date | None, today: dt.date
 ) -> bool:
-    if status not in PENDING_STATUSES or due_on is None:
+    if status != L.sent_for_execution or due_on is None:
         return False
     if (due_on - today).days > REMIND_DAYS_BEFORE:
         return False

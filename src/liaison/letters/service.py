@@ -142,12 +142,13 @@ def allowed_actions(session: Session, actor: Actor, ref: str) -> list[str]:
 
 def due_reminders(session: Session, actor: Actor,
                   today: dt.date | None = None) -> list[dict[str, Any]]:
-    """The pending letters to remind (overdue, or due within 15 days), most urgent first."""
+    """Letters with the executing authority to remind (overdue, or due within 15 days),
+    most urgent first."""
     from liaison.security import policy
 
     today = today or dt.date.today()
     stmt = select(RogatoryLetter).where(
-        RogatoryLetter.status.in_(list(rules.PENDING_STATUSES)),
+        RogatoryLetter.status == LetterStatus.sent_for_execution,
         RogatoryLetter.due_on.is_not(None),
         policy.visible_filter(actor, RogatoryLetter, KIND),
     )
