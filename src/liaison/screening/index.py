@@ -268,3 +268,13 @@ class ScreeningIndex:
         names = [n for n in rec.entry.names if n and n.strip()]
         expl = explain(qtokens, names, rec.tokens, res, dob, d_eff, nat, n_eff)
         return Match(rec.entry, score, expl)
+
+
+def score_pair(query: Query, entry: WatchlistEntry) -> Match:
+    """Score one query against one listed person, without blocking (for explanations
+    and tests): the same code path as a search."""
+    index = ScreeningIndex.build([entry])
+    m = index._score(tokenize(query.name), parse_date(query.birth_date), query.nationality,
+                     0, -1.0, {})
+    assert m is not None
+    return m

@@ -5,7 +5,7 @@ word:
 
 ``fold``      French/English/BGN/ICAO romanisation equivalences that almost never
               join two different names: ou/oo/w → u, y → i, dj → j, tch/sch/ch → sh,
-              kh → x, gh → g, ph → f, q/ck/hard c → k, soft c → s, ie/ye → e,
+              kh → x, ph → f, French rh → gh, q/ck/hard c → k, soft c → s, ie/ye → e,
               umlaut digraphs (ue → u), doubled letters collapsed, a final mute -e
               dropped.  Youssef, Youcef and Yousef all fold to ``iusef``.
 ``loose``     ``fold`` with e/a and o/u merged: Mohamed and Muhammad meet, Said and
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 _DIGRAPHS: list[tuple[str, str]] = [
     ("tch", "sh"), ("tsch", "sh"), ("sch", "sh"), ("ch", "sh"), ("dj", "j"),
-    ("dzh", "j"), ("kh", "x"), ("gh", "g"), ("ph", "f"), ("ck", "k"),
+    ("dzh", "j"), ("kh", "x"), ("ph", "f"), ("ck", "k"),
     ("ou", "u"), ("oo", "u"), ("ue", "u"), ("ae", "a"), ("oe", "o"), ("ee", "i"),
     ("q", "k"), ("w", "u"), ("y", "i"), ("ie", "e"),
 ]
@@ -56,7 +56,7 @@ def loose(folded: str) -> str:
 
 
 _SKELETON_CLASS = {
-    "b": "b", "p": "b", "f": "f", "v": "f", "k": "k", "g": "j", "j": "j",
+    "b": "b", "p": "b", "f": "f", "v": "f", "k": "k", "g": "j", "j": "j", "q": "g",
     "x": "x", "t": "t", "d": "d", "s": "s", "z": "z", "r": "r", "l": "l",
     "m": "m", "n": "n", "h": "h",
 }
@@ -65,7 +65,7 @@ _SKELETON_CLASS = {
 @lru_cache(maxsize=200_000)
 def skeleton(folded: str) -> str:
     """Consonant-class skeleton of a folded Latin word ('sh' → 'c', 'th' → 't')."""
-    w = folded.replace("sh", "c").replace("th", "t").replace("dh", "d")
+    w = folded.replace("sh", "c").replace("th", "t").replace("dh", "d").replace("gh", "q")
     out: list[str] = []
     n = len(w)
     for i, ch in enumerate(w):

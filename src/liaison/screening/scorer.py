@@ -235,7 +235,12 @@ def _align(q: Sequence[Token], r: Sequence[Token], q_opt: Sequence[bool],
     ur = [j for j in range(len(r)) if j not in used_r]
     if uq and ur and (len(uq) > 1 or len(ur) > 1):
         _pair_joined(q, r, uq, ur, pairs)
-    return NameResult(0.0, 0, pairs, uq, ur, [])
+    notes = []
+    for i in uq:
+        if ur:
+            s, how, j = max((*cache.sim(q[i], r[j]), j) for j in ur)
+            notes.append(f"{q[i].text}≠{r[j].text} ({how})")
+    return NameResult(0.0, 0, pairs, uq, ur, notes)
 
 
 def _pair_joined(q: Sequence[Token], r: Sequence[Token], uq: list[int], ur: list[int],

@@ -1,0 +1,100 @@
+"""The scorer, case by case: each row gives a query, a listed person, the expected
+band (``hit`` at or above the default threshold, ``no`` below it) and words the
+explanation must contain, so a reader sees the behaviour and the reason together."""
+
+from __future__ import annotations
+
+import pytest
+
+from liaison.screening import DEFAULT_THRESHOLD, Query, WatchlistEntry, score_pair
+
+W = WatchlistEntry
+CASES = [
+    # --- Latin / Arabic script -----------------------------------------------------
+    ("Mohamed El Amrani", "1980-04-18", "MA",
+     W("w", ("Muhammad Al-Amrani",), "1980-04-18", "MA"), "hit", ["dictionary", "exact"]),
+    ("محمد العمراني", "1980-04-18", None,
+     W("w", ("Mohamed El Amrani",), "1980-04-18", "MA"), "hit", ["dictionary"]),
+    ("يوسف الشرايبي", "1975", None,
+     W("w", ("Youssef Chraibi",), "1975-02-03", "MA"), "hit", ["شرايبي=chraibi"]),
+    ("عمر الغربي", "1975", None,
+     W("w", ("Omar Gharbi",), "1975-02-03", "MA"), "hit", ["script (same consonants)"]),
+    ("Youcef Ouazzani", "1990-01-02", "DZ",
+     W("w", ("Yusuf Wazzani",), "1990-01-02", "DZ"), "hit", ["ouazzani=wazzani (exact)"]),
+    ("Gamal Chraibi", "1970-06-01", "EG",
+     W("w", ("Djamel Chraibi",), "1970-06-01", "EG"), "hit", ["dictionary"]),
+    # --- prefixes, articles, connectors ------------------------------------------
+    ("Ahmed Benali", "1966-02-15", "MA",
+     W("w", ("Ahmed Ben Ali",), "1966-02-15", "MA"), "hit", ["ben ali", "exact"]),
+    ("Ahmed Ibn Ali", "1966-02-15", "MA",
+     W("w", ("Ahmed Ben-Ali",), "1966-02-15", "MA"), "hit", ["exact"]),
+    ("Karim Essaidi", "1966-02-15", None,
+     W("w", ("Karim Es-Saidi",), "1966-02-15", "MA"), "hit", ["exact"]),
+    ("Ahmed Ben Ali", "1966-02-15", "MA",
+     W("w", ("Ahmed Abou Ali",), "1966-02-15", "MA"), "no", ["ben ali≠abu ali (exact, ben≠abu)"]),
+    # --- compounds -----------------------------------------------------------------
+    ("Abd el Kader Tazi", "1982-04-22", "DZ",
+     W("w", ("Abdelkader Et-Tazi",), "1982-04-22", "DZ"), "hit", ["abdkader"]),
+    ("Abdul Qadir Tazi", "1982-04-22", None,
+     W("w", ("Abdelkader Tazi",), "1982-04-22", "DZ"), "hit", ["dictionary"]),
+    ("Noureddine Filali", "1982", "MA",
+     W("w", ("Nour Eddine El Filali",), "1982-04-22", "MA"), "hit", ["nourdin"]),
+    # --- patronymics and word order --------------------------------------------------
+    ("Mohamed Benali", "1971-02-16", "MA",
+     W("w", ("Mohamed ben Ahmed Benali",), "1971-02-16", "MA"), "hit", ["listed only: ben ahmed"]),
+    ("Benali Mohamed", "1971-02-16", None,
+     W("w", ("Mohamed Benali",), "1971-02-16", "MA"), "hit", ["exact"]),
+    ("Youssef Ben Youcef", "1966", "DZ",
+     W("w", ("Youssef ben Youssef Omar",), "1965-04-01", "MA"), "no", ["omar"]),
+    # --- namesakes: same name, another birth date -------------------------------------
+    ("Mohamed Alaoui", "1984-03-02", "MA",
+     W("w", ("Mohamed Alaoui",), "1979-07-15", "MA"), "no", ["birth date different"]),
+    ("Mohamed Alaoui", "1984-03-02", "MA",
+     W("w", ("Mohamed Alaoui",), "1984-07-15", "MA"), "no", ["birth date different"]),
+    ("Mohamed Alaoui", "1984-02-03", "MA",
+     W("w", ("Mohamed Alaoui",), "1984-03-02", "MA"), "hit", ["birth date swapped"]),
+    ("Mohamed Alaoui", "1985-03-02", None,
+     W("w", ("Mohamed Alaoui",), "1984-03-02", "MA"), "hit", ["year±1 (same day)"]),
+    ("Mohamed Alaoui", "1984", None,
+     W("w", ("Mohamed Alaoui",), "1984-03-02", "MA"), "hit", ["birth date year"]),
+    # --- different real names, typos ---------------------------------------------------
+    ("Said Bennani", "1990-05-05", "MA",
+     W("w", ("Saad Bennani",), "1990-05-05", "MA"), "no", ["different names (dictionary)"]),
+    ("Mahmoud Tazi", "1990-05-05", "MA",
+     W("w", ("Mohamed Tazi",), "1990-05-05", "MA"), "no", ["different names"]),
+    ("Khalid Berrada", "1990-05-05", "MA",
+     W("w", ("Karim Berrada",), "1990-05-05", "MA"), "no", ["a name part differs"]),
+    ("Mohamed Berrasa", "1990-05-05", "MA",
+     W("w", ("Mohamed Berrada",), "1990-05-05", "MA"), "hit", ["typo (1 edit)"]),
+    ("Mohamed Berrada", "1990-05-05", "MA",
+     W("w", ("Mohamed Berrada",), None, "MA"), "hit", ["birth date unknown"]),
+    # --- West Africa, Cyrillic ------------------------------------------------------
+    ("Bakary Tarawally", "1962-12-12", "GM",
+     W("w", ("Bakary Traoré",), "1962-12-12", "ML"), "hit", ["dictionary"]),
+    ("Abubakar Diallo", "1962-12-12", None,
+     W("w", ("Boubacar Diallo",), "1962-12-12", "GN"), "hit", ["dictionary"]),
+    ("Evgenii Smirnov", "1962-12-12", "RU",
+     W("w", ("Yevgeniy Smirnov",), "1962-12-12", "RU"), "hit", ["exact"]),
+    ("Евгений Смирнов", "1962-12-12", "RU",
+     W("w", ("Yevgeniy Smirnov",), "1962-12-12", "RU"), "hit", ["exact"]),
+]
+
+
+@pytest.mark.parametrize(("name", "dob", "nat", "entry", "band", "words"), CASES)
+def test_score_band_and_explanation(name: str, dob: str | None, nat: str | None,
+                                    entry: WatchlistEntry, band: str, words: list[str]) -> None:
+    m = score_pair(Query(name, dob, nat), entry)
+    text = m.explanation.text
+    assert (m.score >= DEFAULT_THRESHOLD) is (band == "hit"), f"{m.score}: {text}"
+    for w in words:
+        assert w in text, text
+    assert 0.0 <= m.score <= 1.0
+    assert m.explanation.algorithm.startswith("liaison-screen/")
+
+
+def test_explanation_is_data() -> None:
+    m = score_pair(Query("Mohamed El Amrani", "1980-04-18", "MA"),
+                   W("w", ("Muhammad Al-Amrani",), "1980-04-18", "MA"))
+    d = m.explanation.to_dict()
+    assert d["birth_date"] == "exact" and d["nationality"] == "same"
+    assert {p["how"] for p in d["parts"]} == {"dictionary", "exact"}
