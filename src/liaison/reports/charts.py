@@ -54,7 +54,7 @@ def _bars(rows: list[dict[str, Any]], words: Words) -> Any:
                 "share:Q",
                 title=words("share") + " (%)",
                 axis=alt.Axis(format="~f"),
-                scale=alt.Scale(domain=[0, max([r["share"] for r in rows] + [1]) * 1.18]),
+                scale=alt.Scale(domain=[0, min(100, max([r["share"] for r in rows] + [1]) * 1.18)]),
             ),
             y=alt.Y("label:N", title=None, sort=None),
             tooltip=["label:N", "count:Q"],

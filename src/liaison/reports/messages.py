@@ -84,6 +84,10 @@ FR: dict[str, Message] = {
         "{meetings_word} (dont {bilateral} {bilateral_word}) et la signature de {agreements} "
         "{agreements_word}."
     ),
+    "s_diplomacy_no_agreement": (
+        "Enfin, la coopération avec {partners} {partners_word} a été marquée par {meetings} "
+        "{meetings_word} (dont {bilateral} {bilateral_word}) ; aucun accord n'a été signé."
+    ),
     "meetings_word": ("réunion", "réunions"),
     "bilateral_word": ("bilatérale", "bilatérales"),
     "agreements_word": ("accord", "accords"),
@@ -186,6 +190,10 @@ EN: dict[str, Message] = {
         "Finally, cooperation with {partners} {partners_word} was marked by {meetings} "
         "{meetings_word} (of which {bilateral} {bilateral_word}) and the signing of "
         "{agreements} {agreements_word}."
+    ),
+    "s_diplomacy_no_agreement": (
+        "Finally, cooperation with {partners} {partners_word} was marked by {meetings} "
+        "{meetings_word} (of which {bilateral} {bilateral_word}); no agreement was signed."
     ),
     "meetings_word": ("meeting", "meetings"),
     "bilateral_word": ("bilateral", "bilateral"),
