@@ -45,6 +45,7 @@ _SUBJECT = re.compile(
     r"(?P<subject>[^,;.()]+)",
     re.IGNORECASE,
 )
+_COMPLEMENT_OF = re.compile(r"^\s*(?:à la|à l'|au|aux|de la|de l'|du|des)\s*$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"\b(?:ce|cet|cette|ces|le même|la même|ledit|ladite)\s*$", re.I)
 
 
@@ -158,7 +159,12 @@ def find_agreements(
     found: list[Agreement] = []
     for sentence in sentences:
         signed = bool(_SIGNED.search(sentence.text))
+        previous_end = -1
         for match in _MENTION.finditer(sentence.text):
+            between = sentence.text[previous_end : match.start()] if previous_end >= 0 else "x"
+            previous_end = match.end()
+            if _COMPLEMENT_OF.match(between):
+                continue  # «un protocole additionnel à la convention d'extradition»
             anaphora = bool(_ANAPHORA.search(sentence.text[: match.start()]))
             if not signed and not (anaphora and found):
                 continue

@@ -135,7 +135,34 @@ def find_dates(text: str, article_date: date | None = None) -> list[DateMatch]:
             span = _span(_read_day(match, "a"), second, match.group(0), kind, article_date)
             found.append(DateMatch(match.start(), match.end(), span))
             taken.append((match.start(), match.end()))
+    found += [m for m in relative_weekdays(text, article_date)
+              if not any(m.start < end and start < m.end for start, end in taken)]  # fmt: skip
     return sorted(found, key=lambda item: item.start)
+
+
+#: «ce mercredi», «mercredi dernier»: a weekday with no day number
+_RELATIVE = re.compile(
+    rf"\b(?:(?P<this>ce|cet)\s+(?P<w1>{_W})|(?P<w2>{_W})\s+(?P<last>dernier))\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:
+    """«ce mercredi» is the latest Wednesday not after the article's date, «mercredi
+    dernier» the latest before it; without an article date there is nothing to say."""
+    if article_date is None:
+        return []
+    found = []
+    for match in _RELATIVE.finditer(text):
+        weekday = WEEKDAYS[(match["w1"] or match["w2"]).lower()]
+        back = (article_date.weekday() - weekday) % 7
+        if match["last"] and back == 0:
+            back = 7
+        day = date.fromordinal(article_date.toordinal() - back)
+        span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
+                        year_source="inferred")  # fmt: skip
+        found.append(DateMatch(match.start(), match.end(), span))
+    return found
 
 
 def find_month_years(text: str) -> Iterator[DateMatch]:

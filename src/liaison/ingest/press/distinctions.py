@@ -14,40 +14,42 @@ _NAME = re.compile(
     rf"(?P<name>(?:{_GRADE}\s+(?:de la |de l'|du |des |dans l'ordre d[eu] )?)?"
     r"(?:Légion d'[Hh]onneur|[Oo]rdre (?:national )?(?:du|de la|de l'|des)\s+[A-ZÀ-Ý][\w'-]*"
     r"(?:\s+[A-ZÀ-Ý][\w'-]*)?|Wissam(?:\s+(?:Al|Al-|El|de l'|du|d')?\s*[A-ZÀ-Ý][\w'-]*){1,3}"
-    r"|[Mm]édaille (?:d'(?:or|argent|honneur)\s+)?(?:de la |de l'|du |des |d')?"
-    r"[A-ZÀ-Ý][\w'-]*(?:\s+[\w'-]+){0,3}|[Pp]rix [A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)*"
+    r"|[Mm]édaille (?:d'(?:or|argent|honneur)|(?:de la |de l'|du |des |d')\s*(?!par\b)[\w'-]+)"
+    r"(?:\s+(?!par\b|à\b|lors\b|pour\b|en\b|au\b|le\b|la\b|qui\b)[\w'-]+){0,4}"
+    r"|[Pp]rix [A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)*"
     r"|[Mm]érite [a-zé]+(?:\s+[a-zé]+)?))",
 )
 _AWARD = re.compile(
-    r"\b(?:remis|remise|remettant|remet|décoré|décorée|décerné|décernée|attribué|attribuée"
-    r"|élevée? au (?:rang|grade)|distingué|distinguée|a reçu|s'est vu (?:remettre|décerner)"
-    r"|insignes|honoré|honorée|distinction|décoration|récompensée?"
+    r"\b(?:remis|remise|remettant|remet|décorée?s?|décernée?s?|attribuée?s?"
+    r"|élevée?s? au (?:rang|grade)|distinguée?s?|a reçu|s'est vu (?:remettre|décerner)"
+    r"|insignes|honorée?s?|distinction|décoration|récompensée?s?"
     r"|a été (?:faite?|nommée?|promue?))\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    r"\b(?:a été (?:décorée?|distinguée?|élevée?|honorée?|récompensée?|faite?|nommée?|promue?)"
-    r"|a reçu|s'est vu"
-    r"|se voit|recevant)\b",
+    r"\b(?:(?:a|ont) été (?:décoré|distingué|élevé|honoré|récompensé|fait|nommé|promu)e?s?"
+    r"|a reçu|ont reçu|s'est vu|se sont vu|se voit|recevant)\b",
     re.IGNORECASE,
 )
 _COUNTRY_OF = {"légion d'honneur": "FR", "ordre national du mérite": "FR", "wissam": "MA"}
 
 
-def _roles(sentence: Sentence, names: list[Mention]) -> tuple[str | None, str | None]:
-    """(recipient, giver) among the people named in the sentence."""
+def _roles(sentence: Sentence, names: list[Mention]) -> tuple[list[str], str | None]:
+    """(recipients, giver) among the people named in the sentence."""
     text = sentence.text
     by = next((m for m in names if re.search(r"\bpar\s+(?:M\.|Mme)?\s*$", text[: m.start])),
               None)  # fmt: skip
     others = [m for m in names if m is not by]
-    if by is not None:
-        return (others[0].name if others else None), by.name
     passive = _PASSIVE.search(text)
-    if passive and names and names[0].start < passive.start():
-        return names[0].name, (names[1].name if len(names) > 1 else None)
+    if passive and others and others[0].start < passive.start():
+        recipients = [m.name for m in others if m.start < passive.start()]
+        giver = by.name if by else next((m.name for m in others if m.start > passive.end()), None)
+        return recipients, giver
+    if by is not None:
+        return [m.name for m in others[:1]], by.name
     if len(names) >= 2:
-        return names[1].name, names[0].name
-    return (names[0].name if names else None), None
+        return [names[1].name], names[0].name
+    return [m.name for m in names[:1]], None
 
 
 def _country(name: str, giver: str | None, sentence: Sentence,
@@ -81,6 +83,7 @@ def find_distinctions(
 ) -> list[Distinction]:
     by_name = {p.name: p for p in people}
     found: list[Distinction] = []
+    last_batch: list[Distinction] = []
     last_sentence = -2
     for sentence in sentences:
         if not _AWARD.search(sentence.text):
@@ -88,22 +91,32 @@ def find_distinctions(
         names = [m for m in mentions if m.sentence == sentence.index]
         names = list({m.name: m for m in reversed(names)}.values())[::-1]
         if not _NAME.search(sentence.text):
-            if found and sentence.index - last_sentence <= 1:
-                _complete(found[-1], sentence, names, by_name)
+            if sentence.index - last_sentence <= 1:
+                for distinction in last_batch:
+                    _complete(distinction, sentence, names, by_name)
             continue
         last_sentence = sentence.index
+        batch = len(found)
         for match in _NAME.finditer(sentence.text):
             name = match.group("name").strip()
-            recipient, giver = _roles(sentence, names)
-            if any(d.name.lower() == name.lower() and d.recipient == recipient for d in found):
-                continue
-            found.append(Distinction(
-                name=name,
-                recipient=recipient,
-                awarded_by=giver,
-                country=_country(name, giver, sentence, by_name),
-                date=sentence.dates[0].span if sentence.dates else None,
-                sentence=sentence.text,
-                confidence=0.9 if recipient else 0.6,
-            ))  # fmt: skip
+            recipients, giver = _roles(sentence, names)
+            candidates: list[str | None] = list(recipients) or [None]
+            for recipient in candidates:
+                if any(d.name.lower() == name.lower() and d.recipient == recipient for d in found):
+                    continue
+                found.append(_distinction(name, recipient, giver, sentence, by_name))
+        last_batch = found[batch:]
     return found
+
+
+def _distinction(name: str, recipient: str | None, giver: str | None, sentence: Sentence,
+                 people: dict[str, Person]) -> Distinction:  # fmt: skip
+    return Distinction(
+        name=name,
+        recipient=recipient,
+        awarded_by=giver,
+        country=_country(name, giver, sentence, people),
+        date=sentence.dates[0].span if sentence.dates else None,
+        sentence=sentence.text,
+        confidence=0.9 if recipient else 0.6,
+    )

@@ -266,8 +266,14 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
 
 
 def find_meetings(
-    sentences: list[Sentence], mentions: list[Mention], people: list[Person], g: Gazetteer
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    people: list[Person],
+    g: Gazetteer,
+    dateline_place: str | None = None,
 ) -> list[Meeting]:
+    """Meetings told in the text; ``dateline_place`` («Londres, 30 janvier 2026 –») is
+    the place of one that neither its sentences nor the headline place."""
     by_name = {p.name: p for p in people}
     drafts: list[_Draft] = []
     for sentence in sentences:
@@ -288,6 +294,7 @@ def find_meetings(
     for draft in drafts:  # a place the body does not give is often in the headline
         if draft.meeting.place is None and headline is not None:
             draft.meeting.place = city_in(headline, g)
+        draft.meeting.place = draft.meeting.place or dateline_place
     for draft in drafts:
         meeting = draft.meeting
         meeting.countries = sorted({p.country for p in meeting.participants if p.country})

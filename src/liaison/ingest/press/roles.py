@@ -94,7 +94,10 @@ def _organisation(rest: str, title: str, gazetteer: Gazetteer) -> tuple[str | No
 
 
 def _role_in(segment: str, gazetteer: Gazetteer, *, anchored_end: bool) -> Role | None:
-    for match in ROLE.finditer(segment):
+    matches = list(ROLE.finditer(segment))
+    if anchored_end:  # the title nearest the name: «le commissaire X et le commissaire principal»
+        matches.reverse()
+    for match in matches:
         lead = segment[: match.start()]
         phrase = segment[match.start() :]
         if anchored_end and _VERB.search(phrase):
