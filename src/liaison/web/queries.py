@@ -160,10 +160,8 @@ def _month(column: Any) -> Any:
 
 @dataclass
 class CaseFigures:
-    """The files as the dashboard shows them, from one pass over the table."""
+    """The files as the dashboard's charts show them, from one pass over the table."""
 
-    open_by_status: dict[str, int]
-    open_by_category: dict[str | None, int]
     #: (YYYY-MM, incoming, outgoing), the last 24 months that hold files
     volumes: list[tuple[str, int, int]]
     categories: list[tuple[str | None, int]]
@@ -206,30 +204,20 @@ def case_figures(session: Session, actor: Actor, months: int = 24) -> CaseFigure
 
 
 def _case_figures(session: Session, actor: Actor, months: int = 24) -> CaseFigures:
-    """Every count the dashboard needs about files, in one grouped scan."""
     month = _month(Case.opened_on)
-    stmt = (select(month, Case.direction, Case.category, Case.partner_country_code,
-                   Case.status, func.count())
+    stmt = (select(month, Case.direction, Case.category, Case.partner_country_code, func.count())
             .where(visible_filter(actor, Case, "case"))
-            .group_by(month, Case.direction, Case.category, Case.partner_country_code,
-                      Case.status))
-    by_status: Counter[str] = Counter()
-    by_open_category: Counter[str | None] = Counter()
+            .group_by(month, Case.direction, Case.category, Case.partner_country_code))
     by_month: dict[str, Counter[str]] = {}
     by_category: Counter[str | None] = Counter()
     by_country: Counter[str] = Counter()
-    for m, direction, category, country, status, n in session.execute(stmt):
-        if status in OPEN_STATUSES:
-            by_status[status] += n
-            by_open_category[category] += n
+    for m, direction, category, country, n in session.execute(stmt):
         by_month.setdefault(str(m), Counter())[str(direction)] += n
         by_category[category] += n
         if country:
             by_country[str(country)] += n
     keys = sorted(by_month)[-months:]
     return CaseFigures(
-        open_by_status={s: by_status.get(s, 0) for s in ("received", "assigned", "in_progress")},
-        open_by_category=dict(by_open_category.most_common()),
         volumes=[(k, by_month[k]["incoming"], by_month[k]["outgoing"]) for k in keys],
         categories=by_category.most_common(),
         partners=by_country.most_common(),

@@ -1,0 +1,146 @@
+"""Server time of every demo page (not a test).
+
+Builds the full demo database if the file is missing (``liaison demo``, ~10 s), makes a
+bench officer and supervisor, then asks the application in-process (Starlette's
+TestClient: no network, so the time measured is the server's) for every kind of page:
+the dashboard and its map, each list (plain, filtered, sorted, a far page), a detail
+page of each kind, person search (Latin and Arabic script), a person page, the partner
+pages, the timeline of meetings, the forms and the error pages. Each page is asked once
+to warm it, then ``--repeat`` times; the median and the worst are reported beside the
+login page (no database work) as the baseline of the same run.
+
+    .venv/bin/python bench/web/run.py                       # /tmp/webbench.db
+    .venv/bin/python bench/web/run.py --db /tmp/other.db --repeat 9
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TARGET_MS = 300.0
+PASSWORD = "bench-password-1"
+
+
+def _prepare(db: Path) -> str:
+    url = f"sqlite:///{db}"
+    os.environ["LIAISON_DATABASE_URL"] = url
+    os.environ.setdefault("LIAISON_LOG_LEVEL", "WARNING")
+    if not db.exists():
+        subprocess.run([sys.executable, "-m", "liaison.cli", "demo"], check=True,
+                       env={**os.environ})
+    from liaison.db import transaction
+    from liaison.errors import Conflict
+    from liaison.security.accounts import add_user
+    from liaison.security.actor import cli_actor
+
+    try:
+        with transaction() as session:
+            add_user(session, cli_actor(), "bench-agent", ["officer"], "NCB", PASSWORD)
+    except Conflict:
+        pass
+    return url
+
+
+def _refs() -> dict[str, str]:
+    """One record of each kind to open (the latest of each list)."""
+    from sqlalchemy import select
+
+    from liaison.cases.model import Case
+    from liaison.db import transaction
+    from liaison.extradition.model import Extradition
+    from liaison.letters.model import RogatoryLetter
+    from liaison.notices.model import Notice
+    from liaison.partners.model import Agency
+    from liaison.persons.model import Person
+
+    with transaction() as s:
+        return {
+            "case": s.scalar(select(Case.ref).order_by(Case.opened_on.desc()).limit(1)) or "",
+            "notice": s.scalar(select(Notice.ref).order_by(Notice.ref.desc()).limit(1)) or "",
+            "letter": s.scalar(select(RogatoryLetter.ref).order_by(RogatoryLetter.ref).limit(1))
+            or "",
+            "extradition": s.scalar(select(Extradition.ref).limit(1)) or "",
+            "person": s.scalar(select(Person.ref).limit(1)) or "",
+            "agency": s.scalar(select(Agency.ref).where(Agency.ref != "NCB").limit(1)) or "",
+        }
+
+
+def pages(r: dict[str, str]) -> list[str]:
+    return [
+        "/", "/tableau/carte", "/?lang=ar",
+        "/dossiers", "/dossiers?status=in_progress&category=drugs",
+        "/dossiers?tri=due_on&page=400", "/dossiers?q=CF-2024",
+        f"/dossiers/{r['case']}", "/dossiers/nouveau",
+        "/notices", "/notices?kind=red&tri=-issued_on&page=50", f"/notices/{r['notice']}",
+        "/commissions-rogatoires", f"/commissions-rogatoires/{r['letter']}",
+        "/extraditions", f"/extraditions/{r['extradition']}",
+        "/personnes", "/personnes?nom=Mohamed+Alaoui", "/personnes?nom=محمد+العلوي&naissance=1980",
+        f"/personnes/{r['person']}", f"/personnes/{r['person']}?motif=bench",
+        "/partenaires", "/partenaires/pays/FR", "/partenaires/pays/ES",
+        f"/partenaires/agences/{r['agency']}", "/reunions", "/page-inconnue",
+    ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, default=Path("/tmp/webbench.db"))
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    _prepare(args.db)
+    from fastapi.testclient import TestClient
+
+    from liaison.api.app import create_app
+    from liaison.web.person_search import ensure_index
+
+    client = TestClient(create_app())
+    t0 = time.perf_counter()
+    ensure_index()
+    index_s = time.perf_counter() - t0
+    client.post("/connexion", data={"username": "bench-agent", "password": PASSWORD},
+                follow_redirects=False)
+
+    def timed(path: str) -> tuple[list[float], int]:
+        client.get(path)  # warm: templates compiled, caches filled
+        times = []
+        status = 0
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            response = client.get(path, follow_redirects=False)
+            times.append((time.perf_counter() - t) * 1000)
+            status = response.status_code
+        return times, status
+
+    base, _ = timed("/connexion")
+    print(f"person index built in {index_s:.1f} s (once per process, after the first login)")
+    print(f"baseline /connexion: median {statistics.median(base):.1f} ms\n")
+    print("| page | status | median (ms) | worst (ms) | median under 300 ms |")
+    print("|---|---:|---:|---:|---|")
+    worst_all = 0.0
+    for path in pages(_refs()):
+        times, status = timed(path)
+        worst_all = max(worst_all, max(times))
+        ok = "yes" if statistics.median(times) < TARGET_MS else "**no**"
+        print(f"| `{path}` | {status} | {statistics.median(times):.1f} | {max(times):.1f} | {ok} |")
+    from liaison.web import queries
+
+    cold = []
+    for _ in range(args.repeat):
+        queries._FIGURES.clear()  # the chart figures, normally kept a minute
+        t = time.perf_counter()
+        client.get("/")
+        cold.append((time.perf_counter() - t) * 1000)
+    ok = "yes" if statistics.median(cold) < TARGET_MS else "**no**"
+    print(f"| `/` (chart figures recomputed) | 200 | {statistics.median(cold):.1f} "
+          f"| {max(cold):.1f} | {ok} |")
+    worst_all = max(worst_all, max(cold))
+    print(f"\nworst of all pages: {worst_all:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
