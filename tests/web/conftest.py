@@ -27,13 +27,14 @@ from liaison.ingest.schema import Person
 from liaison.partners.service import ensure_countries
 from liaison.security.accounts import add_user
 from liaison.security.actor import cli_actor
-from liaison.security.records_service import create_record
+from liaison.security.records_service import create_record, share_record
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "un-mot-de-passe-solide"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 #: the file the partner must not see, and the person found from Arabic script
 SECRET_CASE = "CF-TEST-NOT-SHARED"
+SHARED_CASE = "CF-TEST-SHARED"
 LATIN_PERSON = "P-TEST-BENALI"
 
 pytestmark = pytest.mark.browser
@@ -71,6 +72,9 @@ def _fill(url: str) -> str:
             birth_date="1984-03-12", nationalities=["MA"], classification="restricted"))
         cases.open_case(session, actor, ref=SECRET_CASE, subject="Dossier interne",
                         partner_country_code="ES", category="drugs")
+        cases.open_case(session, actor, ref=SHARED_CASE, subject="Demande de la DGPN",
+                        partner_country_code="FR", category="drugs")
+        share_record(session, actor, "case", SHARED_CASE, "DGPN-FR", "demande du partenaire")
     engine.dispose()
     return chef.user.totp_secret
 
@@ -122,7 +126,7 @@ def page(browser: object, site: Site) -> Iterator[object]:
     """A fresh browser context (no cookies) on a laptop-sized screen."""
     context = browser.new_context(  # type: ignore[attr-defined]
         base_url=site.url, viewport={"width": 1366, "height": 860}, locale="fr-FR")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     tab = context.new_page()
     yield tab
     context.close()

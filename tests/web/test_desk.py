@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.web.conftest import LATIN_PERSON, SECRET_CASE, Site, login, shoot
+from tests.web.conftest import LATIN_PERSON, SECRET_CASE, SHARED_CASE, Site, login, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -102,8 +102,11 @@ def test_partner_is_refused_a_file_not_shared_with_it(page, site: Site) -> None:
     response = page.goto(f"/dossiers/{SECRET_CASE}")
     assert response is not None and response.status == 403
     assert page.locator("[data-status='403']").is_visible()
-    assert SECRET_CASE not in page.locator("main").inner_text().replace(
-        page.url, "")  # nothing about the file itself
+    assert "Dossier interne" not in page.content()  # nothing about the file itself
+    response = page.goto(f"/dossiers/{SHARED_CASE}")  # what is shared, it sees
+    assert response is not None and response.status == 200
+    assert "Demande de la DGPN" in page.locator("main").inner_text()
+    assert page.locator("form[action*='/actions/']").count() == 0
 
 
 def test_partner_page_and_languages(page, site: Site) -> None:

@@ -24,7 +24,8 @@ from liaison.notices import service as notices
 from liaison.security import audit
 from liaison.security.actor import Actor
 from liaison.security.policy import can, redact
-from liaison.web import queries
+from liaison.security.records_service import share_record
+from liaison.web import new_case, new_record, queries
 from liaison.web.forms import FormErrors, fields_of
 from liaison.web.templating import render
 from liaison.web.visitor import PageRoute, Visitor, checked_form, visitor
@@ -83,7 +84,7 @@ def list_view(request: Request, who: Visitor, section: Section) -> HTMLResponse:
         page = queries.list_page(session, who.actor, section.kind, filters, q.get("tri", ""),
                                  _int(q.get("page")), q.get("q", ""))
     ctx = {"section": section, "listing": listing, "page": page, "text": q.get("q", ""),
-           "can_create": section.kind == "case" and can(who.actor, "create", "case").allowed}
+           "can_create": can(who.actor, "create", section.kind).allowed}
     template = "desk/list_rows.html" if request.headers.get("HX-Request") else "desk/list.html"
     return render(request, template, ctx)
 
@@ -124,6 +125,7 @@ def _detail_context(session: Session, who: Visitor, section: Section, ref: str) 
         "history": _history(session, actor, section.kind, ref),
         "actions": [] if actor.is_partner else section.service.allowed_actions(session, actor, ref),
         "fields_of": fields_of, "today": dt.date.today().isoformat(),
+        "partners": [] if actor.is_partner else queries.partner_agencies(session, actor),
     }
     if section.kind == "notice":
         ctx["compliance"] = notices.review(session, actor, ref)
@@ -176,15 +178,36 @@ def _install(section: Section) -> None:
 
     router.add_api_route(base, listing, methods=["GET"], response_class=HTMLResponse,
                          name=f"{section.kind}_list")
-    if section.kind == "case":
-        from liaison.web import new_case
-
-        router.include_router(new_case.router)
     router.add_api_route(base + "/{ref}", detail, methods=["GET"], response_class=HTMLResponse,
                          name=f"{section.kind}_detail")
     router.add_api_route(base + "/{ref}/actions/{action}", act, methods=["POST"],
                          response_model=None, name=f"{section.kind}_action")
 
+    async def share(request: Request, ref: str,
+                    who: Annotated[Visitor, Depends(visitor)]) -> Response:
+        return await share_view(request, who, section, ref)
 
+    router.add_api_route(base + "/{ref}/partage", share, methods=["POST"], response_model=None,
+                         name=f"{section.kind}_share")
+
+
+async def share_view(request: Request, who: Visitor, section: Section, ref: str) -> Response:
+    """Share the record with a partner agency (refused when the source forbids it)."""
+    form = await checked_form(request)
+    try:
+        with transaction() as session:
+            share_record(session, who.actor, section.kind, ref, form.get("agency", ""),
+                         form.get("purpose", ""))
+    except NotFound:
+        raise
+    except LiaisonError as exc:
+        errors = FormErrors.of("share", exc, {"agency", "purpose"})
+        return detail_view(request, who, section, ref, errors, form, status_code=exc.status)
+    return RedirectResponse(f"/{section.path}/{ref}?fait=share", status_code=303)
+
+
+# the creation forms come before "/{ref}", which would take "nouveau" for a reference
+router.include_router(new_case.router)
+router.include_router(new_record.router)
 for _section in SECTIONS.values():
     _install(_section)

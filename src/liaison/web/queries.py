@@ -275,3 +275,15 @@ def cases_of_person(session: Session, actor: Actor, person_ref: str) -> list[str
             .where(CasePerson.person_ref == person_ref, visible_filter(actor, Case, "case"))
             .order_by(Case.ref).limit(50))
     return list(session.scalars(stmt))
+
+
+def partner_agencies(session: Session, actor: Actor) -> list[Any]:
+    """The foreign agencies a record may be shared with (for the share form)."""
+    from liaison.config import get_settings
+    from liaison.partners.model import Agency
+
+    home = get_settings().home_country
+    stmt = (select(Agency.ref, Agency.acronym, Agency.country_code)
+            .where(Agency.country_code != home, visible_filter(actor, Agency, "agency"))
+            .order_by(Agency.country_code, Agency.acronym))
+    return list(session.execute(stmt))
