@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def screen_spark(queries: Sequence[Query], entries: Sequence[WatchlistEntry],
     spark = get_spark(master)
     sc = spark.sparkContext
     broadcast = sc.broadcast(_entry_rows(entries))
-    key = broadcast.id
+    key = uuid.uuid4().int
     rows = [(q.id, q.name, q.birth_date, q.nationality) for q in queries]
     n = partitions or max(2, sc.defaultParallelism * 2)
     rdd = sc.parallelize(rows, n).mapPartitions(

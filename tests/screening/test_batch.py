@@ -1,0 +1,59 @@
+"""Batch screening from CSV files and the ``liaison screen`` command."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from liaison.errors import Unavailable, ValidationError
+from liaison.screening import cli as screen_cli
+from liaison.screening.batch import read_watchlist, screen_files
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+    app.command("screen")(screen_cli.screen_command)
+    app.command("noop")(lambda: None)
+    return app
+
+
+def test_screen_files(small_set: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hits.csv"
+    stats = screen_files(small_set / "queries.csv", read_watchlist(small_set / "watchlist.csv"),
+                         out, 0.85)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert stats.queries == 200 and stats.watchlist == 300 and stats.hits == len(rows)
+    assert list(rows[0]) == ["qid", "watchlist_id", "score", "explanation"]
+    assert all(float(r["score"]) >= 0.85 for r in rows)
+    assert len({r["qid"] for r in rows}) >= 70  # most of the 100 perturbed copies
+
+
+def test_cli_writes_hits(small_set: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hits.csv"
+    result = CliRunner().invoke(_app(), ["screen", str(small_set / "queries.csv"), "--watchlist",
+                                         str(small_set / "watchlist.csv"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("qid,watchlist_id,score,explanation")
+
+
+def test_cli_rejects_bad_threshold(small_set: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(_app(), ["screen", str(small_set / "queries.csv"), "--threshold",
+                                         "2", "-o", str(tmp_path / "h.csv")])
+    assert result.exit_code != 0 and "threshold" in result.output
+
+
+def test_database_watchlist_needs_a_loader(small_set: Path, tmp_path: Path) -> None:
+    screen_cli.set_watchlist_loader(None)
+    with pytest.raises(Unavailable, match="--watchlist"):
+        screen_cli.database_watchlist()
+
+
+def test_missing_column_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "w.csv"
+    bad.write_text("id,name\nW1,Ali\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="full_name"):
+        list(read_watchlist(bad))

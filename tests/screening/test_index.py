@@ -1,0 +1,56 @@
+"""The index: blocking finds the right person without comparing every pair, and
+add/remove take effect at once (a cancelled notice leaves the next screening)."""
+
+from __future__ import annotations
+
+from liaison.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, WatchlistEntry
+
+ENTRIES = [
+    WatchlistEntry("n1", ("Mohamed Ben Ahmed El Amrani", "محمد بن أحمد العمراني"), "1980-04-18", "MA"),
+    WatchlistEntry("n2", ("Mohamed El Amrani",), "1961-01-01", "MA"),
+    WatchlistEntry("n3", ("Youssef Chraibi",), "1975", "MA"),
+    WatchlistEntry("n4", ("Ivan Petrov", "Иван Петров"), "1970-05-05", "RU"),
+]
+
+
+def test_search_ranks_and_explains() -> None:
+    index = ScreeningIndex.build(ENTRIES)
+    hits = index.search(Query("Muhammad bin Ahmad Al-Amrani", "1980-04-18", "MA"))
+    assert [m.entry.id for m in hits] == ["n1"]
+    assert hits[0].score >= DEFAULT_THRESHOLD
+    assert "exact" in hits[0].explanation.text
+
+
+def test_arabic_query_finds_latin_record() -> None:
+    index = ScreeningIndex.build(ENTRIES)
+    hits = index.search(Query("يوسف الشرايبي", "1975-03-03", None))
+    assert [m.entry.id for m in hits] == ["n3"]
+
+
+def test_blocking_does_not_compare_every_pair() -> None:
+    index = ScreeningIndex.build(ENTRIES)
+    from liaison.screening.dates import parse_date
+    from liaison.screening.tokens import tokenize
+
+    cands = index.candidates(tokenize("Ivan Petrov"), parse_date("1970-05-05"))
+    assert cands == [3]
+
+
+def test_add_and_remove_take_effect_at_once() -> None:
+    index = ScreeningIndex.build(ENTRIES)
+    q = Query("Abdelkader Tazi", "1982-04-22", "DZ")
+    assert index.search(q) == []
+    index.add(WatchlistEntry("n5", ("Abd el Kader Et-Tazi",), "1982-04-22", "DZ"))
+    assert [m.entry.id for m in index.search(q)] == ["n5"]
+    assert index.remove("n5") is True
+    assert index.search(q) == []
+    assert index.remove("n5") is False
+    assert len(index) == 4
+
+
+def test_replacing_an_entry_keeps_one_copy() -> None:
+    index = ScreeningIndex.build(ENTRIES)
+    index.add(WatchlistEntry("n3", ("Youssef Chraibi",), "1990-01-01", "MA"))
+    hits = index.search(Query("Youssef Chraibi", "1990-01-01"), threshold=0.0)
+    assert [m.entry.id for m in hits if m.entry.id == "n3"] == ["n3"]
+    assert hits[0].entry.birth_date == "1990-01-01"
