@@ -104,3 +104,12 @@ def test_unreadable_files_give_one_line_naming_the_file(
         read_text(path)
     message = caught.value.message
     assert str(path) in message and words in message and "\n" not in message
+
+
+def test_every_option_and_key_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "press.md").read_text("utf-8")
+    for option in ("--format json", "--accept", "--article-date"):
+        assert option in docs
+    for key in ("`events`", "`meetings`", "`agreements`", "`people`", "`countries`",
+                "`figures`", "`distinctions`"):  # fmt: skip
+        assert key in docs

@@ -209,3 +209,15 @@ def test_explicit_article_date_resolves_years() -> None:
     (partial,) = extract(text).meetings
     assert partial.dates[0].partial
     assert partial.dates[0].to_dict()["start"] == "--12-14"
+
+
+def test_an_extraction_survives_its_dict_form() -> None:
+    for text in (MEETING, AGREEMENT, EVENT, PEOPLE, FIGURES, DISTINCTION):
+        result = extract(text)
+        rebuilt = Extraction.from_dict(result.to_dict())
+        assert rebuilt.to_dict() == result.to_dict()
+
+
+def test_unknown_fields_are_refused() -> None:
+    with pytest.raises(KeyError, match="unknown field"):
+        Extraction.from_dict({"people": [{"name": "X", "rank": "colonel"}]})

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select
 
 from liaison.db import transaction
 from liaison.errors import PermissionDenied
-from liaison.ingest.press import extract
+from liaison.ingest.press import Extraction, extract
 from liaison.ingest.press_service import accept_extraction
 from liaison.partners.model import Agency, Agreement, Event, Meeting
 from liaison.security.actor import Actor, Role
@@ -89,3 +89,17 @@ def test_accept_needs_the_right_to_create(db_engine: Engine) -> None:
         accept_extraction(s, AUDITOR, extraction, "communique-madrid.txt")
     with transaction(db_engine) as s:
         assert s.scalars(select(Agreement)).all() == []
+
+
+def test_a_review_page_sends_back_corrected_proposals(db_engine: Engine) -> None:
+    """The review page shows ``to_dict()``; the analyst rejects the event, corrects a
+    meeting's place; ``Extraction.from_dict`` rebuilds what is accepted."""
+    data = extract(RELEASE, article_date=date(2025, 3, 10)).to_dict()
+    data["events"] = []  # rejected
+    data["meetings"][0]["place"] = "Madrid (siège de la Guardia Civil)"  # corrected
+    reviewed = Extraction.from_dict(data)
+    with transaction(db_engine) as s:
+        counts = accept_extraction(s, ANALYST, reviewed, "communique-madrid.txt")
+        assert counts["events"] == 0
+        places = {m.place for m in s.scalars(select(Meeting))}
+        assert "Madrid (siège de la Guardia Civil)" in places

@@ -27,15 +27,15 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise NotFound(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise ValidationError.for_field(str(path), "is a directory, not a text file") from None
+        raise ValidationError(f"{path}: is a directory, not a text file") from None
     except OSError as error:
-        raise ValidationError.for_field(str(path), f"cannot be read ({error.strerror})") from None
+        raise ValidationError(f"{path}: cannot be read ({error.strerror})") from None
     encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as error:
-        raise ValidationError.for_field(
-            str(path), f"not UTF-8 text (byte {error.start}); convert it to UTF-8"
+        raise ValidationError(
+            f"{path}: not UTF-8 text (byte {error.start}); convert it to UTF-8"
         ) from None
 
 
@@ -102,7 +102,7 @@ def ingest_command(
     """Read French press releases: events, meetings, agreements, people, countries,
     figures and distinctions, each with its sentence and a confidence."""
     if format not in FORMATS:
-        raise ValidationError.for_field("--format", f"must be one of {', '.join(FORMATS)}")
+        raise ValidationError(f"--format: must be one of {', '.join(FORMATS)}")
     when = article_date.date() if article_date else None
     texts = {str(path): read_text(path) for path in files}  # every file checked first
     results = {name: extract(text, article_date=when) for name, text in texts.items()}

@@ -8,7 +8,7 @@ ends of a range and say when their year is unknown or was inferred.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,15 @@ class PartialDate:
         if self.year is None or self.month is None or self.day is None:
             return None
         return date(self.year, self.month, self.day)
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        """The inverse of :meth:`iso`: «2025-06-24», «2025-06», «2025», «--12-14»."""
+        if text.startswith("--"):
+            parts = [int(p) for p in text[2:].split("-")]
+            return cls(None, parts[0], parts[1] if len(parts) > 1 else None)
+        parts = [int(p) for p in text.split("-")]
+        return cls(parts[0], *(parts[1:] + [None, None])[:2])
 
     def iso(self) -> str:
         """ISO 8601 text; a missing year is written ``--MM-DD`` (ISO 8601:2000)."""
@@ -62,6 +71,16 @@ class DateSpan:
     @property
     def partial(self) -> bool:
         return self.start.year is None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateSpan:
+        return cls(
+            start=PartialDate.from_iso(data["start"]),
+            end=PartialDate.from_iso(data["end"]) if data.get("end") else None,
+            text=data.get("text", ""),
+            year_source=data.get("year_source", "text"),
+            kind=data.get("kind", "single"),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         note = {
@@ -195,6 +214,41 @@ class Extraction:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, list[dict[str, Any]]]) -> Extraction:
+        """An extraction from its ``to_dict`` form — e.g. what a review page sends back
+        after the analyst corrected some items and removed the rejected ones."""
+        return cls(
+            events=[_build(Event, item) for item in data.get("events", [])],
+            meetings=[_build(Meeting, item) for item in data.get("meetings", [])],
+            agreements=[_build(Agreement, item) for item in data.get("agreements", [])],
+            people=[_build(Person, item) for item in data.get("people", [])],
+            countries=[_build(Country, item) for item in data.get("countries", [])],
+            figures=[_build(Figure, item) for item in data.get("figures", [])],
+            distinctions=[_build(Distinction, item) for item in data.get("distinctions", [])],
+        )
+
+
+def _build(cls: Any, data: dict[str, Any]) -> Any:
+    """A result item from its dict form; unknown keys are refused (a clear KeyError)."""
+    known = {f.name for f in fields(cls)}
+    unknown = set(data) - known
+    if unknown:
+        raise KeyError(f"{cls.__name__}: unknown field(s) {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if name in ("dates", "date") and isinstance(value, list):
+            values[name] = [DateSpan.from_dict(v) for v in value]
+        elif name in ("dates", "date") and isinstance(value, dict):
+            values[name] = DateSpan.from_dict(value)
+        elif name == "participants":
+            values[name] = [Participant(**v) for v in value]
+        elif name == "change" and value is not None:
+            values[name] = Change(**value)
+        else:
+            values[name] = value
+    return cls(**values)
 
 
 def _plain(item: Any) -> dict[str, Any]:
