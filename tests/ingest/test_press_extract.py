@@ -8,6 +8,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liaison.ingest.press import KINDS, Extraction, extract
 from liaison.ingest.press.nlp import load_pipeline
@@ -221,3 +223,18 @@ def test_an_extraction_survives_its_dict_form() -> None:
 def test_unknown_fields_are_refused() -> None:
     with pytest.raises(KeyError, match="unknown field"):
         Extraction.from_dict({"people": [{"name": "X", "rank": "colonel"}]})
+
+
+FRAGMENTS = st.sampled_from([
+    "M. Jean Dupuis", "a rencontré", "le jeudi 14 décembre", "du 3 au 5 juin 2025", "à Rabat",
+    "un mémorandum d'entente", "signé", "6 473 dossiers", "en hausse de 12 %", "contre 54",
+    "la police norvégienne", "FLASH INFO", "img_01.jpg", "À lire aussi", "\n", ", ", ". ",
+    "quarante-trois réunions", "les 6 et 7 décembre", "Légion d'honneur", "remis par",
+])  # fmt: skip
+
+
+@given(st.lists(FRAGMENTS, max_size=25))
+@settings(max_examples=40, deadline=None)
+def test_extract_never_fails_on_shuffled_communique_fragments(parts: list[str]) -> None:
+    result = extract(" ".join(parts))
+    assert set(json.loads(result.to_json())) == set(KINDS)

@@ -190,3 +190,13 @@ def test_gazetteer_fed_from_records() -> None:
     alone = build_gazetteer(agencies=[AgencyEntry("Only", ("ONL",))], include_defaults=False)
     assert [a.name for a in alone.agencies] == ["Only"]
     assert alone.find_countries("la France") == []
+
+
+@given(st.text(max_size=400))
+def test_pure_parts_never_fail_on_any_text(text: str) -> None:
+    page = clean_page(text)
+    for paragraph in page.paragraphs:
+        for match in find_dates(paragraph, ARTICLE):
+            assert match.span.to_dict()["start"]
+        for number in find_numbers(paragraph):
+            assert number.value >= 0
