@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from liaison.db import transaction
-from liaison.errors import InvalidTransition, PermissionDenied, ValidationError
+from liaison.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from liaison.extradition.model import Extradition
 from liaison.notices import followup
 from liaison.notices import service as notices
@@ -217,3 +217,18 @@ def test_dates_default_and_review_date(db_engine: Engine) -> None:
         notice = published_notice(s, "RN-1", "P-1")
         assert notice.issued_on == TODAY
         assert notice.review_on == dt.date(2029, 12, 1)
+
+
+def test_confirming_a_screening_match_records_a_hit_on_each_active_notice(
+    db_engine: Engine,
+) -> None:
+    with transaction(db_engine) as s:
+        make_person(s, "P-1")
+        published_notice(s, "W-1", "P-1", kind="arrest_warrant")
+        published_notice(s, "RN-1", "P-1")
+        hits = followup.confirm_match(s, OFFICER, "P-1", query="YOUSSEF EL AMRANI 1985",
+                                      score=0.98, source="desk", today=TODAY)
+        assert sorted(h.notice_ref for h in hits) == ["RN-1", "W-1"]
+        assert {s.get(Notice, r).status for r in ("RN-1", "W-1")} == {"hit"}  # type: ignore[union-attr]
+        with pytest.raises(NotFound):
+            followup.confirm_match(s, OFFICER, "P-404")

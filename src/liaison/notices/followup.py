@@ -112,3 +112,33 @@ def _open_extradition(session: Session, actor: Actor, hit: Hit, notice: Notice,
                           entity_kind="extradition", entity_ref=ref, origin=actor.origin,
                           detail={"from_hit": hit.id, "notice": notice.ref}))
     return ext
+
+
+def confirm_match(session: Session, actor: Actor, person_ref: str, *, query: str = "",
+                  score: float | None = None, source: str = "desk", place: str = "",
+                  notice_ref: str | None = None, today: dt.date | None = None) -> list[Hit]:
+    """An officer confirms that a screening candidate is the listed person: a hit on the
+    named notice, or on every active notice of the person (what the desk search calls)."""
+    from liaison.notices import service as notices
+    from liaison.notices.model import ACTIVE_STATUSES, NoticeKind
+
+    if notice_ref is None:
+        refs = list(session.scalars(
+            select(Notice.ref).where(
+                Notice.person_ref == person_ref, Notice.status.in_(sorted(ACTIVE_STATUSES)),
+                Notice.kind != NoticeKind.cancellation,
+            ).order_by(Notice.ref)
+        ))
+        if not refs:
+            raise NotFound(f"person {person_ref} is under no active notice")
+    else:
+        refs = [notice_ref]
+    params = {"person_ref": person_ref, "query": query, "score": score, "source": source,
+              "place": place}
+    hits = []
+    for ref in refs:
+        notices.perform(session, actor, ref, "record_hit", params, today=today)
+        hits.append(session.scalars(
+            select(Hit).where(Hit.notice_ref == ref).order_by(Hit.id.desc()).limit(1)
+        ).one())
+    return hits
