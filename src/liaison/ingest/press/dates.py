@@ -191,7 +191,3 @@ def header_date(line: str) -> date | None:
         return date(day.year, day.month, day.day)
     except ValueError:
         return None
-
-
-def to_date(match: DateMatch) -> date | None:
-    return match.span.start.as_date()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from liaison.ingest.press.dates import find_month_years
 from liaison.ingest.press.gazetteer import Gazetteer
 from liaison.ingest.press.places import city_in, country_place, year_only
 from liaison.ingest.press.result import Event
@@ -81,7 +82,9 @@ def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) ->
     if not specific or len(name.split()) < 2:
         return None
     after = [d for d in sentence.dates if d.start >= match.start()] or sentence.dates
-    dates = after[0].span if after else year_only(sentence, match.start())
+    months = [m for m in find_month_years(sentence.text) if m.start >= match.start()]
+    dates = (after[0].span if after else months[0].span if months
+             else year_only(sentence, match.start()))  # fmt: skip
     host = _HOST_CITY.match(sentence.text)
     place = host.group("city") if host else city_in(sentence, gazetteer, match.start())
     country = country_place(sentence, match.start()) or country_place(sentence, 0)

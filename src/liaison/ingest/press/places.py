@@ -13,18 +13,26 @@ _IN_YEAR = re.compile(r"\b(?:en|pour|d'ici)\s+(?P<year>(?:19|20)\d\d)\b")
 
 
 def city_in(sentence: Sentence, gazetteer: Gazetteer, start: int = 0) -> str | None:
-    """The first city written «à Rabat» at or after ``start`` that is a place for spaCy
-    or at least not a known country, agency or person."""
+    """The first place written «à Rabat» at or after ``start``: a place for spaCy, a
+    country or city-state written with «à» («à Hong Kong», «à Malte»), or at least a
+    capitalised word that is no agency or person."""
     places = {e.text for e in sentence.places()}
+    candidates = []
     for match in _CITY_AFTER_A.finditer(sentence.text, start):
         city = match.group("city")
-        if gazetteer.find_countries(city) or gazetteer.find_agencies(city):
+        if gazetteer.find_agencies(city):
             continue
-        if city in places or city.split()[0] in places:
-            return city.split()[0] if city not in places else city
-    for match in _CITY_AFTER_A.finditer(sentence.text, start):
-        city = match.group("city").split()[0]
-        if not gazetteer.find_countries(city) and not gazetteer.find_agencies(city):
+        named = gazetteer.find_countries(city)
+        if named and named[0].start == 0 and named[0].via == "name":
+            return named[0].surface
+        if city in places:
+            return city
+        first = city.split()[0]
+        if first in places and not gazetteer.find_countries(first):
+            return first
+        candidates.append(first)
+    for city in candidates:
+        if not gazetteer.find_countries(city):
             if not any(p.label == "PER" and city in p.text for p in sentence.entities):
                 return city
     return None
