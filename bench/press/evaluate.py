@@ -239,6 +239,7 @@ SETS = {
     "heldout": HERE / "heldout",
     "blind": HERE / "blind",
     "blind2": HERE / "blind2",
+    "blind3": HERE / "blind3",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
