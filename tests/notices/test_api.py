@@ -92,3 +92,16 @@ def test_partner_and_anonymous_are_kept_out(api: Api) -> None:
         assert r.status_code in (200, 422), (url, r.text)
     r = c.get("/api/v1/workflows/overdue-cases?today=2099-01-01", headers=api.headers("omar"))
     assert [x["ref"] for x in r.json()] == ["C-1"]
+
+
+def test_confirm_match_over_http(api: Api) -> None:
+    with transaction(api.engine) as s:
+        from .factories import published_notice
+
+        make_person(s, "P-1")
+        published_notice(s, "RN-1", "P-1")
+    r = api.client.post("/api/v1/hits", headers=api.headers("omar"),
+                        json={"person_ref": "P-1", "score": 0.99, "query": "EL AMRANI"})
+    assert r.status_code == 200 and [h["notice_ref"] for h in r.json()] == ["RN-1"]
+    r = api.client.post("/api/v1/hits", headers=api.headers("omar"), json={"person_ref": "P-2"})
+    assert r.status_code == 404

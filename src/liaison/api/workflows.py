@@ -188,6 +188,30 @@ def hit_step(hit_id: Annotated[int, Path(ge=1, le=2**31 - 1)], step: HitStep,
         return _hit(hit)
 
 
+class MatchIn(BaseModel):
+    """A screening candidate the officer confirmed as the listed person."""
+
+    model_config = ConfigDict(extra="forbid")
+    person_ref: str = Field(pattern=REF)
+    notice_ref: str | None = Field(default=None, pattern=REF,
+                                   description="default: every active notice of the person")
+    query: str = Field(default="", max_length=1000)
+    score: float | None = Field(default=None, ge=0, le=1)
+    source: str = Field(default="desk", max_length=32)
+    place: str = Field(default="", max_length=256)
+
+
+@router.post("/hits", responses=ERRORS)
+def confirm_match(body: MatchIn, actor: CurrentActor) -> list[dict[str, Any]]:
+    """Record a confirmed match as a hit on the person's active notices."""
+    with transaction() as session:
+        hits = followup.confirm_match(
+            session, actor, body.person_ref, query=body.query, score=body.score,
+            source=body.source, place=body.place, notice_ref=body.notice_ref,
+        )
+        return [_hit(h) for h in hits]
+
+
 Today = Annotated[dt.date | None, Query(description="the day to compute for (default today)")]
 
 
