@@ -232,3 +232,20 @@ def test_confirming_a_screening_match_records_a_hit_on_each_active_notice(
         assert {s.get(Notice, r).status for r in ("RN-1", "W-1")} == {"hit"}  # type: ignore[union-attr]
         with pytest.raises(NotFound):
             followup.confirm_match(s, OFFICER, "P-404")
+
+
+def test_inconsistencies_of_records_loaded_around_the_workflow(db_engine: Engine) -> None:
+    with transaction(db_engine) as s:
+        make_person(s, "P-1")
+        published_notice(s, "W-1", "P-1", kind="arrest_warrant")
+        published_notice(s, "SN-1", "P-1", kind="search_note", derived_from_ref="W-1")
+        assert followup.inconsistencies(s) == []
+        s.add(Notice(ref="CN-X", kind="cancellation", status="published", cancels_ref="W-1",
+                     cancellation_reason="arrested"))
+        s.add(Notice(ref="W-2", kind="arrest_warrant", status="published", person_ref="P-1"))
+        s.flush()
+        s.get(Notice, "W-1").status = "withdrawn"  # type: ignore[union-attr]
+        s.add(Notice(ref="CN-Y", kind="cancellation", status="published", cancels_ref="SN-1"))
+        s.flush()
+        problems = {(p["ref"], p["problem"].split()[0]) for p in followup.inconsistencies(s)}
+    assert problems == {("SN-1", "cancelled"), ("SN-1", "still"), ("W-2", "active")}

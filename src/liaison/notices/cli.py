@@ -138,3 +138,15 @@ def watchlist(
     for e in entries:
         echo(f"{e.id}\t{' | '.join(e.names)}\t{e.birth_date or ''}\t{e.nationality or ''}")
     echo(f"{len(entries)} person(s) on the watchlist")
+
+
+@app.command()
+def check() -> None:
+    """Notices whose statuses contradict each other (exit 1 if any)."""
+    with transaction() as session:
+        problems = followup.inconsistencies(session)
+    for p in problems:
+        echo(f"{p['ref']}\t{p['problem']}")
+    echo(f"{len(problems)} inconsistent notice(s)")
+    if problems:
+        raise SystemExit(1)

@@ -142,3 +142,36 @@ def confirm_match(session: Session, actor: Actor, person_ref: str, *, query: str
             select(Hit).where(Hit.notice_ref == ref).order_by(Hit.id.desc()).limit(1)
         ).one())
     return hits
+
+
+def inconsistencies(session: Session) -> list[dict[str, str]]:
+    """Records whose statuses contradict each other (e.g. loaded in bulk without going
+    through the workflow): a cancellation note whose notice is still active, a live record
+    derived from one that has ended, an active notice without issue or review date."""
+    from sqlalchemy.orm import aliased
+
+    from liaison.notices.model import ACTIVE_STATUSES, NoticeKind
+    from liaison.notices.rules import LIVE_STATUSES
+
+    active = sorted(ACTIVE_STATUSES)
+    ended = ["cancelled", "withdrawn", "expired", "refused"]
+    target, source = aliased(Notice), aliased(Notice)
+    out: list[dict[str, str]] = []
+    stmt = select(Notice.ref, target.ref, target.status).join(
+        target, target.ref == Notice.cancels_ref
+    ).where(Notice.kind == NoticeKind.cancellation, target.status.in_(active))
+    for note, ref, status in session.execute(stmt):
+        out.append({"ref": ref, "problem": f"cancelled by {note} but still {status}"})
+    stmt = select(Notice.ref, Notice.status, source.ref, source.status).join(
+        source, source.ref == Notice.derived_from_ref
+    ).where(Notice.status.in_(sorted(LIVE_STATUSES)), source.status.in_(ended))
+    for ref, status, src, src_status in session.execute(stmt):
+        out.append({"ref": ref, "problem": f"still {status} though {src} it derives from "
+                                           f"is {src_status}"})
+    stmt = select(Notice.ref).where(
+        Notice.status.in_(active), Notice.kind != NoticeKind.cancellation,
+        (Notice.issued_on.is_(None)) | (Notice.review_on.is_(None)),
+    )
+    for ref in session.scalars(stmt):
+        out.append({"ref": ref, "problem": "active without an issue date or a review date"})
+    return out
