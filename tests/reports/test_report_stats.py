@@ -86,6 +86,10 @@ def test_periods() -> None:
     assert [p.label for p in Period.year(2023).trend(3)] == ["2021", "2022", "2023"]
     with pytest.raises(ValidationError):
         Period(dt.date(2023, 2, 1), dt.date(2023, 1, 1))
+    with pytest.raises(ValidationError):
+        Period(dt.date(1, 1, 1), dt.date(2023, 1, 1))  # no trend before year 1
+    with pytest.raises(ValidationError):
+        Period.year(10000)
 
 
 @pytest.mark.parametrize(

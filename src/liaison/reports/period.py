@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from liaison.errors import FieldProblem, ValidationError
 
+#: the years a report may cover (its trend goes back four years more)
+FIRST_YEAR, LAST_YEAR = 1900, 9998
+
 
 def _years_back(day: dt.date, years: int) -> dt.date:
     try:
@@ -24,6 +27,11 @@ class Period:
     end: dt.date
 
     def __post_init__(self) -> None:
+        for field, day in (("from", self.start), ("to", self.end)):
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise ValidationError.for_field(
+                    field, f"{day.isoformat()} is outside {FIRST_YEAR}-{LAST_YEAR}"
+                )
         if self.end < self.start:
             raise ValidationError(
                 "the period ends before it starts",
@@ -32,7 +40,7 @@ class Period:
 
     @classmethod
     def year(cls, year: int) -> Period:
-        if not 1900 <= year <= 9998:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
             raise ValidationError("no such year", [FieldProblem("year", f"{year} is out of range")])
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
