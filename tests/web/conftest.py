@@ -19,6 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import Engine
 
 from liaison import db
 from liaison.cases import service as cases
@@ -28,6 +29,7 @@ from liaison.partners.service import ensure_countries
 from liaison.security.accounts import add_user
 from liaison.security.actor import cli_actor
 from liaison.security.records_service import create_record, share_record
+from tests.api.conftest import Api, seed_users
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "un-mot-de-passe-solide"
@@ -105,6 +107,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         proc.terminate()
         proc.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture
+def http(configured: Engine) -> Iterator[Api]:
+    """The application in-process (no browser) on a migrated database with the API
+    tests' three accounts, on SQLite and PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from liaison.api.app import create_app
+
+    secrets = seed_users(configured)
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        yield Api(client, configured, secrets)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,71 @@
+"""The pages over HTTP without a browser, on SQLite and PostgreSQL: login required
+everywhere, CSRF checked, errors escaped, a partner told nothing about what is not
+shared with it."""
+
+from __future__ import annotations
+
+import re
+
+from liaison.cases import service as cases
+from liaison.db import transaction
+from liaison.security.actor import cli_actor
+from tests.api.conftest import PASSWORD, Api
+from tests.security.conftest import cheap_password_hashes  # noqa: F401  (autouse)
+
+PAGES = ["/", "/tableau/carte", "/dossiers", "/dossiers/nouveau", "/dossiers/X", "/notices",
+         "/notices/nouveau", "/commissions-rogatoires", "/extraditions", "/personnes",
+         "/personnes?nom=Ali", "/personnes/P-1", "/partenaires", "/partenaires/pays/FR",
+         "/reunions"]
+
+
+def _login(http: Api, user: str) -> str:
+    client = http.client
+    response = client.post("/connexion", data={"username": user, "password": PASSWORD},
+                           follow_redirects=False)
+    assert response.status_code == 303, response.text
+    page = client.get("/dossiers/nouveau").text
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+
+
+def test_every_page_asks_for_login(http: Api) -> None:
+    for path in PAGES:
+        response = http.client.get(path, follow_redirects=False)
+        assert response.status_code == 303, path
+        assert response.headers["location"].startswith("/connexion?suite=")
+
+
+def test_pages_answer_once_logged_in_and_errors_are_escaped(http: Api) -> None:
+    _login(http, "omar")
+    for path in PAGES:
+        response = http.client.get(path)
+        assert response.status_code in (200, 404), (path, response.text[-300:])
+        assert response.headers["content-type"].startswith("text/html")
+    missing = http.client.get("/dossiers/%3Cb%3Ebold")
+    assert missing.status_code == 404
+    assert "<b>bold" not in missing.text and "&lt;b&gt;bold" in missing.text
+
+
+def test_a_form_without_its_csrf_token_is_refused(http: Api) -> None:
+    csrf = _login(http, "omar")
+    data = {"ref": "CF-T-1", "subject": "x", "direction": "incoming", "priority": "normal"}
+    refused = http.client.post("/dossiers/nouveau", data=data)
+    assert refused.status_code == 403
+    accepted = http.client.post("/dossiers/nouveau", data={**data, "csrf": csrf},
+                               follow_redirects=False)
+    assert accepted.status_code == 303
+    empty = http.client.post("/dossiers/nouveau", data={**data, "ref": "CF-T-2", "subject": "",
+                                                      "csrf": csrf})
+    assert empty.status_code == 422
+    assert 'id="err-subject"' in empty.text  # the service's reason, beside its field
+
+
+def test_partner_learns_nothing_of_a_file_not_shared(http: Api) -> None:
+    with transaction(http.engine) as session:
+        cases.open_case(session, cli_actor(), ref="CF-HIDDEN", subject="internal")
+    _login(http, "pierre")
+    hidden = http.client.get("/dossiers/CF-HIDDEN")
+    absent = http.client.get("/dossiers/CF-NEVER")
+    assert hidden.status_code == absent.status_code == 403
+    strip = re.compile(r"CF-(HIDDEN|NEVER)")
+    assert strip.sub("", hidden.text) == strip.sub("", absent.text)
+    assert "internal" not in hidden.text
