@@ -63,8 +63,8 @@ _PLACE_LINE = re.compile(
 )
 #: «Rome, le 12 juin 2025 – Le commandant…»: a dateline opening the first paragraph
 _DATELINE = re.compile(
-    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.]{6,40}?)\s*[–—:.-]\s+"
-    r"(?=[A-ZÀ-Ý«])"
+    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.()]{6,40}?)"
+    r"(?:\s*\([A-ZÀ-Ý]{2,8}\))?\s*[–—:.-]\s+(?=[A-ZÀ-Ý«])"
 )
 
 

@@ -147,12 +147,21 @@ _RELATIVE = re.compile(
 )
 
 
+_DAY_WORD = re.compile(r"(?<![\w-])(?:avant-hier|hier|aujourd'hui)(?![\w-])", re.IGNORECASE)
+
+
 def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:
     """«ce mercredi» is the latest Wednesday not after the article's date, «mercredi
     dernier» the latest before it; without an article date there is nothing to say."""
     if article_date is None:
         return []
     found = []
+    for match in _DAY_WORD.finditer(text):  # «hier», «avant-hier», «aujourd'hui»
+        back = {"hier": 1, "avant-hier": 2}.get(match.group(0).lower(), 0)
+        day = date.fromordinal(article_date.toordinal() - back)
+        span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
+                        year_source="inferred")  # fmt: skip
+        found.append(DateMatch(match.start(), match.end(), span))
     for match in _RELATIVE.finditer(text):
         weekday = WEEKDAYS[(match["w1"] or match["w2"]).lower()]
         back = (article_date.weekday() - weekday) % 7

@@ -21,7 +21,8 @@ _NAME = re.compile(
 )
 _AWARD = re.compile(
     r"\b(?:remis|remise|remettant|remet|décorée?s?|décernée?s?|attribuée?s?"
-    r"|élevée?s? au (?:rang|grade)|distinguée?s?|a reçu|s'est vu (?:remettre|décerner)"
+    r"|élevée?s? (?:au rang|au grade|à la dignité)|distinguée?s?|a reçu"
+    r"|s'est vu (?:remettre|décerner)"
     r"|insignes|honorée?s?|distinction|décoration|récompensée?s?"
     r"|a été (?:faite?|nommée?|promue?))\b",
     re.IGNORECASE,

@@ -186,6 +186,10 @@ def _plurals(adjective: str) -> tuple[str, ...]:
     return (adjective, plural)
 
 
+_GEOGRAPHY = re.compile(
+    r"\b(?:détroit|golfe|mer|canal|océan|baie|cap|mont|lac|fleuve|désert)\s+(?:de|du|d')\s*$",
+    re.IGNORECASE,
+)
 _LANGUAGE_CONTEXT = re.compile(r"(?:\ben|\blangues?|\bversion)\s+$", re.IGNORECASE)
 
 
@@ -196,6 +200,8 @@ def _plausible(text: str, match: re.Match[str], kind: str) -> bool:
         if not surface[0].isupper():
             return False
         if surface in AMBIGUOUS_NAMES and re.match(r"\s+[A-ZÀ-Ý]", after):
+            return False
+        if _GEOGRAPHY.search(before):  # «le détroit de Gibraltar», «le golfe de Guinée»
             return False
         return not re.search(r"\b(?:M\.|Mme|Dr)\s+$", before)
     if _LANGUAGE_CONTEXT.search(before):  # «traduit en espagnol», «langue française»

@@ -34,6 +34,7 @@ _BACK_REFERENCE = re.compile(
 _CONTINUATION = re.compile(
     r"\b(?:ont pris part|a pris part|ont participé|a participé|y ont|délégations?|conduite? par"
     r"|représentée?s? par|accompagnée?s? (?:de|du|des|d')|présidé les travaux|en présence de"
+    r"|rejointe?s? par|ont été rejoints par"
     r"|aux côtés de)\b",
     re.IGNORECASE,
 )
@@ -62,6 +63,17 @@ class _Draft:
     meeting: Meeting
     people: list[str]
     last_sentence: int
+    #: countries named in the sentences that told the meeting, to judge its kind
+    seen: set[str] = field(default_factory=set)
+    #: the text said «bilatéral(e)» or «multilatéral(e)», or the meeting is one of
+    #: several bilateral talks told in one sentence
+    kind_fixed: bool = False
+
+    def note(self, sentence: Sentence) -> None:
+        self.seen |= {hit.key for hit in sentence.countries}
+        if "latéra" in sentence.text.lower() and not self.kind_fixed:
+            self.kind_fixed = True
+            self.meeting.kind = _kind(sentence, self.meeting.participants)
 
 
 #: «a reçu le Wissam…», «a reçu la médaille…»: receiving an award is no meeting
@@ -155,6 +167,7 @@ def _merge(draft: _Draft, clause: _Clause, people: dict[str, Person], g: Gazette
     meeting.place = meeting.place or city_in(clause.sentence, g, clause.start)
     meeting.count = meeting.count or _count(clause.sentence)
     draft.last_sentence = clause.sentence.index
+    draft.note(clause.sentence)
 
 
 def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
@@ -176,7 +189,9 @@ def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
         sentence=sentence.text,
         confidence=0.85 if clause.dates else 0.7,
     )
-    return _Draft(meeting, list(clause.people), sentence.index)
+    draft = _Draft(meeting, list(clause.people), sentence.index, kind_fixed=clause.pairwise)
+    draft.note(sentence)
+    return draft
 
 
 def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
@@ -212,6 +227,9 @@ def _continue(drafts: list[_Draft], sentence: Sentence, mentions: list[Mention],
     clause.people = list(dict.fromkeys(m.name for m in mentions if m.sentence == sentence.index))
     if clause.people:
         _merge(recent[-1], clause, people, g)
+    else:  # «Des représentants de … y ont pris part.»: the meeting goes on
+        recent[-1].last_sentence = sentence.index
+        recent[-1].note(sentence)
 
 
 def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]) -> None:
@@ -265,6 +283,11 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
     return parts or [clause]
 
 
+def _is_country(place: str, g: Gazetteer) -> bool:
+    hits = g.find_countries(place)
+    return bool(hits) and hits[0].start == 0 and hits[0].end == len(place)
+
+
 def find_meetings(
     sentences: list[Sentence],
     mentions: list[Mention],
@@ -294,10 +317,14 @@ def find_meetings(
     for draft in drafts:  # a place the body does not give is often in the headline
         if draft.meeting.place is None and headline is not None:
             draft.meeting.place = city_in(headline, g)
-        draft.meeting.place = draft.meeting.place or dateline_place
+        place = draft.meeting.place
+        if dateline_place and (place is None or _is_country(place, g)):
+            draft.meeting.place = dateline_place  # «Madrid, 4 décembre (MAP) -» beats «en Espagne»
     for draft in drafts:
         meeting = draft.meeting
         meeting.countries = sorted({p.country for p in meeting.participants if p.country})
+        if not draft.kind_fixed and len(draft.seen | set(meeting.countries)) > 2:
+            meeting.kind = "multilateral"
         if meeting.count is None and len(meeting.dates) > 1:
             meeting.confidence = min(meeting.confidence, 0.8)
     return [d.meeting for d in drafts]

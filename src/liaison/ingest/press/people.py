@@ -21,7 +21,7 @@ _NAME_WORD = r"[A-ZÀ-Ý][\w'’-]*"
 _PARTICLE = r"(?:de|du|des|da|dos|van|von|el|El|al|Al|ben|Ben|bin|ould|Ould|ibn|Ibn|le|la)"
 _TITLED = re.compile(
     rf"\b(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame|Me)\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})"
+    rf"(?P<name>(?:(?:de|du|d'|van|von|da)\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})"
 )
 _TITLES = re.compile(
     r"^(?:(?:M\.|Mme|Mlle|Dr\.?|Pr\.?|Me|Monsieur|Madame|S\.E\.|Son Excellence|le|la)\s+"
@@ -39,6 +39,9 @@ NOT_NAME_WORDS = {
     "majesté", "roi", "prince", "communiqué", "signature", "visite", "rencontre", "bilan",
     "flash", "infos", "maroc", "france", "capitaine", "lieutenant", "commandant", "wali",
 }  # fmt: skip
+
+
+_LEADING_PARTICLES = {"de", "du", "d'", "van", "von", "da"}
 
 
 @dataclass
@@ -59,7 +62,7 @@ def _acceptable(name: str, gazetteer: Gazetteer) -> bool:
     words = name.split()
     if not words or len(words) > 5 or any(ch.isdigit() for ch in name):
         return False
-    if not words[0][:1].isupper():
+    if not words[0][:1].isupper() and not (len(words) > 1 and words[0] in _LEADING_PARTICLES):
         return False
     if any(w.lower().strip("'’") in NOT_NAME_WORDS for w in words):
         return False
