@@ -21,7 +21,9 @@ def main() -> None:
     qs = list(read_queries(data / "queries.csv"))
     n = write_hits(out, screen_queries(index, qs, threshold))
     t2 = time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    rss = ru.ru_maxrss / 1024
+    print(f"cpu user {ru.ru_utime:.1f}s")
     print(f"index {t1 - t0:.1f}s match {t2 - t1:.1f}s q/s {len(qs) / (t2 - t1):.0f} "
           f"rows {n} rss {rss:.0f}MB")
 

@@ -34,6 +34,8 @@ from liaison.screening.scorer import (
 from liaison.screening.tokens import Token, tokenize
 
 IntArray = npt.NDArray[np.int64]
+_EMPTY: IntArray = np.zeros(0, dtype=np.int64)
+_EMPTY32: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
 
 
 class _Record:
@@ -88,6 +90,7 @@ class ScreeningIndex:
         self._md: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
         self._mark: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
         self._weak_cap = 2000
+        self._found: dict[tuple[int, int | None], tuple[IntArray, npt.NDArray[np.int32]]] = {}
 
     # -- building -------------------------------------------------------------------
     @classmethod
@@ -144,6 +147,7 @@ class ScreeningIndex:
         self._mark = np.append(self._mark, False)
         for k in _record_keys(rec):
             self._delta[k].append(n)
+        self._found.clear()
 
     def remove(self, entry_id: str) -> bool:
         """Remove a listed person (a cancelled notice); True if it was there."""
@@ -183,6 +187,21 @@ class ScreeningIndex:
                 chunks.append(np.asarray(extra, dtype=np.int32))
         return chunks
 
+    def _token_set(self, tok: Token, year: int | None
+                   ) -> tuple[IntArray, npt.NDArray[np.int32]]:
+        """Persons found by one part (all keys, strong keys), cached per part and year."""
+        key = (tok.uid, year)
+        hit = self._found.get(key)
+        if hit is None:
+            s = self._slices(tok, year, False)
+            chunks = s + self._slices(tok, year, True)
+            found = np.unique(np.concatenate(chunks)).astype(np.int64) if chunks else _EMPTY
+            hit = (found, np.concatenate(s) if s else _EMPTY32)
+            if len(self._found) > 50_000:
+                self._found.clear()
+            self._found[key] = hit
+        return hit
+
     def candidates(self, tokens: Sequence[Token], dob: PartialDate | None,
                    dob_filter: bool = False) -> list[int]:
         """Positions of the persons sharing blocking keys with at least two query parts
@@ -191,11 +210,11 @@ class ScreeningIndex:
         strong: list[npt.NDArray[np.int32]] = []
         tagged: list[IntArray] = []
         for t, tok in enumerate(tokens[:15]):
-            s = self._slices(tok, year, False)
-            chunks = s + self._slices(tok, year, True)
-            strong.extend(s)
-            if chunks:
-                tagged.append(np.concatenate(chunks).astype(np.int64) * 16 + t)
+            found, found_strong = self._token_set(tok, year)
+            if len(found_strong):
+                strong.append(found_strong)
+            if len(found):
+                tagged.append(found * 16 + t)
         if not strong or not tagged:
             return []
         pairs = np.unique(np.concatenate(tagged))

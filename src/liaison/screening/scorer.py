@@ -248,7 +248,7 @@ def _pair_joined(q: Sequence[Token], r: Sequence[Token], uq: list[int], ur: list
     """Jeanclaude = Jean-Claude: one part on one side, two adjacent on the other."""
     for one, two, flip in ((q, r, False), (r, q, True)):
         u1, u2 = (ur, uq) if flip else (uq, ur)
-        for i in list(u1):
+        for i in [i for i in u1 if len(one[i].main.fold) >= 6]:
             for a in list(u2):
                 b = a + 1
                 if b in u2 and one[i].main.fold == _joined(two, a, b):
@@ -299,13 +299,19 @@ def score_names(q: tuple[Token, ...], names: Sequence[tuple[Token, ...]],
     """Best name score of the query over a listed person's names."""
     best: NameResult | None = None
     q_opt = optional_parts(q)
+    q_arabic = bool(q) and q[0].arabic
+    has_same_script = any(bool(r) and r[0].arabic == q_arabic for r in names)
     for k, r in enumerate(names):
+        if has_same_script and q_arabic != (bool(r) and r[0].arabic) and not q_arabic:
+            continue
         r_opt = optional_parts(r)
         res = _align(q, r, q_opt, r_opt, cache)
         res.score = _name_score(res, q, r, q_opt, r_opt)
         res.name_index = k
         if best is None or res.score > best.score:
             best = res
+            if res.score >= 0.999:
+                break
     return best if best is not None else NameResult(0.0, 0, [], [], [], [])
 
 
