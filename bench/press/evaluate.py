@@ -240,6 +240,7 @@ SETS = {
     "blind": HERE / "blind",
     "blind2": HERE / "blind2",
     "blind3": HERE / "blind3",
+    "blind4": HERE / "blind4",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
