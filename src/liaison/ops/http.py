@@ -62,8 +62,15 @@ def _incoming_id(scope: Scope) -> str:
 
 
 def _route_of(scope: Scope) -> str:
-    route = scope.get("route")
-    return getattr(route, "path", None) or "(unmatched)"
+    """The matched route's template (``/api/v1/persons/{ref}``), never the path."""
+    template = getattr(scope.get("route"), "path", None)
+    if not template:
+        return "(unmatched)"
+    prefix = "/api/v1"  # the router prefix is not in the route object FastAPI hands over
+    path = str(scope.get("path", ""))
+    if path.startswith(prefix + "/") and not template.startswith(prefix):
+        template = prefix + template
+    return str(template)
 
 
 class RequestContext:
