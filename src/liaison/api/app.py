@@ -81,6 +81,9 @@ def create_app() -> FastAPI:
 
     app.include_router(pages.router)
     pages.mount_static(app)
+    from liaison.ops.http import install  # request ids, JSON logs, DB failures as 503/409
+
+    install(app)
     return app
 
 
