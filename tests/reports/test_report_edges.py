@@ -116,6 +116,8 @@ def test_web_page_and_pdf(api: Api) -> None:  # noqa: F811
     page = client.get("/rapports/2023")
     assert page.status_code == 200
     assert "Bilan annuel 2023" in page.text and "4 dossiers de coopération" in page.text
+    latest = client.get("/rapports", follow_redirects=False)
+    assert latest.status_code == 303 and latest.headers["location"].startswith("/rapports/20")
     english = client.get("/rapports/2023?lang=en")
     assert "Annual report 2023" in english.text
     if api.engine.dialect.name == "sqlite":  # the PDF does not depend on the database

@@ -1,12 +1,14 @@
-"""The annual report's page, ``/rapports/{year}`` (and its PDF, ``/rapports/{year}.pdf``):
-the same template as ``liaison report --format html|pdf``, for logged-in users."""
+"""The annual report's page, ``/rapports/{year}`` (and its PDF, ``/rapports/{year}.pdf``;
+``/rapports`` leads to the last complete year): the same template as ``liaison report
+--format html|pdf``, for logged-in users of the home bureau."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from liaison.reports.messages import LANGUAGES
 from liaison.reports.render import to_html, to_pdf
@@ -20,6 +22,12 @@ router = APIRouter(include_in_schema=False, route_class=PageRoute)
 def _lang(request: Request) -> str:
     lang = request_language(request)
     return lang if lang in LANGUAGES else "fr"  # the report speaks French and English
+
+
+@router.get("/rapports")
+def latest_report(_who: Annotated[Visitor, Depends(visitor)]) -> RedirectResponse:
+    """The report of the last complete year."""
+    return RedirectResponse(f"/rapports/{dt.date.today().year - 1}", status_code=303)
 
 
 @router.get("/rapports/{year}.pdf")
