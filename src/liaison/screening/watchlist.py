@@ -19,7 +19,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from liaison.notices.model import ACTIVE_STATUSES, Notice, NoticeKind
-from liaison.persons.model import NameKind, Person
+from liaison.persons.model import NameKind, Person, PersonName
 from liaison.screening.model import WatchlistEntry
 
 
@@ -82,9 +82,35 @@ def _persons(session: Session, refs: list[str], chunk: int = 1000) -> Iterator[P
 
 
 def load_watchlist(session: Session) -> list[WatchlistEntry]:
-    """Every person under an active warrant, notice or search note, in reference order."""
-    refs = sorted(active_person_refs(session))
-    return [to_entry(p) for p in _persons(session, refs) if p.names]
+    """Every person under an active warrant, notice or search note, in reference order.
+
+    Two set-based queries (persons, names) rather than one object per person: the
+    whole list of a large bureau loads in seconds."""
+    listed = select(Notice.person_ref).where(_active_clause()).distinct().subquery()
+    names: dict[str, list[str]] = {}
+    stmt = (
+        select(PersonName.person_ref, PersonName.full_name)
+        .where(PersonName.person_ref.in_(select(listed.c.person_ref)))
+        .order_by(PersonName.person_ref, PersonName.kind != NameKind.primary,
+                  PersonName.position)
+    )
+    for ref, full_name in session.execute(stmt):
+        if full_name and full_name.strip():
+            names.setdefault(ref, []).append(full_name)
+    stmt = (
+        select(Person.ref, Person.birth_date, Person.nationalities, Person.sex, Person.source)
+        .where(Person.ref.in_(select(listed.c.person_ref)))
+        .order_by(Person.ref)
+    )
+    return [
+        WatchlistEntry(
+            id=ref, names=tuple(names[ref]), birth_date=birth_date or None,
+            nationality="|".join(nationalities or []) or None,
+            gender=sex if sex in ("M", "F") else None, source=source or "bureau",
+        )
+        for ref, birth_date, nationalities, sex, source in session.execute(stmt)
+        if ref in names
+    ]
 
 
 def refresh_persons(session: Session, person_refs: Iterable[str]) -> None:
