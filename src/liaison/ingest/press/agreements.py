@@ -26,7 +26,7 @@ _KINDS: list[tuple[str, str]] = [
      r"|bilatérales?)|conventions?\b", "convention"),
     (r"accords? (?:de coopération|bilatéra(?:l|ux)|de partenariat|d'extradition"
      r"|techniques?|cadres?)|accord-cadre", "agreement"),
-    (r"déclarations? (?:conjointes?|d'intention)", "declaration"),
+    (r"déclarations? (?:conjointes?|communes?|d'intention)", "declaration"),
     (r"lettres? d'intention", "declaration"),
     (r"arrangements? (?:administratifs?|techniques?|de travail|de coopération)", "agreement"),
     (r"mémorandums?", "memorandum_of_understanding"),
@@ -134,6 +134,9 @@ _PLURAL_PARTIES = re.compile(
 )
 
 
+_THEY = re.compile(r"^(?:Ils|Elles)\s+ont\b")
+
+
 def _countries_before(sentences: list[Sentence], sentence: Sentence, g: Gazetteer) -> list[str]:
     """«Les trois pays ont adopté …»: the countries named (or whose agencies are named)
     in the two sentences before."""
@@ -169,8 +172,16 @@ def find_agreements(
             if not signed and not (anaphora and found):
                 continue
             new = _agreement(sentence, match, mentions, by_name, g)
-            if not new.countries and not new.parties and _PLURAL_PARTIES.search(sentence.text):
+            plural = _PLURAL_PARTIES.search(sentence.text) or _THEY.match(sentence.text)
+            if not new.countries and not new.parties and plural:
                 new.countries = _countries_before(sentences, sentence, g)
+            if plural and new.date is None and sentence.index > 0:
+                previous = sentences[
+                    sentence.index - 1
+                ]  # «… réunis le 22 octobre. Ils ont adopté …»
+                if previous.dates and not previous.heading:
+                    new.date = previous.dates[0].span
+                    new.place = new.place or city_in(previous, g)
             if anaphora:
                 new.date, new.signatories = None, []
             if not any(_absorb(kept, new, anaphora) for kept in reversed(found)):

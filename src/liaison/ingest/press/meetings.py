@@ -22,7 +22,8 @@ from liaison.ingest.press.sentences import Sentence
 
 _TRIGGER = re.compile(
     r"\b(?:réunions?|rencontres?|séances? de travail|entretiens?|s'est entretenue?"
-    r"|se sont entretenus|a reçu|ont reçu|a été reçue?|a rencontré|ont rencontré"
+    r"|se sont entretenus|(?:a|ont)\s+(?:\w+\s+)?(?:été\s+)?reçue?s?|a rencontré|ont rencontré"
+    r"|a rendu visite|ont rendu visite"
     r"|visites? (?:de travail|officielles?)|visites?|discussions|pourparlers|consultations"
     r"|s'est réunie?|se sont réunis|tête-à-tête|entrevue|audience)\b",
     re.IGNORECASE,
@@ -38,6 +39,7 @@ _CONTINUATION = re.compile(
     r"|aux côtés de)\b",
     re.IGNORECASE,
 )
+_SAME_OCCASION = re.compile(r"\b(?:ensuite|puis|le même jour|à cette occasion)\b", re.IGNORECASE)
 #: «Il a reçu …»: the subject is the person named last in the sentence before
 _PRONOUN = re.compile(r"^(?:Il|Elle)\s+(?:a|avait|s'est|s'était)\b")
 _COUNT = re.compile(
@@ -76,6 +78,7 @@ class _Draft:
             self.meeting.kind = _kind(sentence, self.meeting.participants)
 
 
+_REMOTE = re.compile(r"\b(?:téléphonique|par téléphone|au téléphone)\b", re.IGNORECASE)
 #: «a reçu le Wissam…», «a reçu la médaille…»: receiving an award is no meeting
 _RECEIVED_THING = re.compile(
     r"^\s*(?:le|la|les|une|un|des)\s+(?:Wissam|[Mm]édaille|insignes|distinction|décoration"
@@ -84,6 +87,8 @@ _RECEIVED_THING = re.compile(
 
 
 def _triggers(text: str) -> list[re.Match[str]]:
+    if _REMOTE.search(text):
+        return []  # «un entretien téléphonique» is a contact, not a meeting
     return [
         m for m in _TRIGGER.finditer(text)
         if not (m.group(0).lower().endswith(("reçu", "reçue")) and
@@ -144,9 +149,16 @@ def _participants(names: list[str], people: dict[str, Person]) -> list[Participa
     return result
 
 
+_MANY = re.compile(
+    r"\b(?:trois|quatre|cinq|six|sept|huit|neuf|dix|\w+-\w+|\d{1,3})\s+(?:ambassades|pays|délégations"
+    r"|États|services étrangers|partenaires)\b",
+    re.IGNORECASE,
+)
+
+
 def _kind(sentence: Sentence, participants: list[Participant]) -> str:
     text = sentence.text.lower()
-    if "multilatéra" in text:
+    if "multilatéra" in text or _MANY.search(sentence.text):
         return "multilateral"
     if "bilatéra" in text:
         return "bilateral"
@@ -241,6 +253,9 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
     if _PRONOUN.match(sentence.text):
         named = [m.name for m in mentions if m.sentence == sentence.index - 1]
         clause.people = list(dict.fromkeys(named[-1:] + clause.people))
+        previous = sentences[sentence.index - 1]
+        if not clause.dates and _SAME_OCCASION.search(sentence.text) and previous.dates:
+            clause.dates = previous.dates[:1]  # «Il a ensuite été reçu par …»
         return
     if clause.dates:
         return
