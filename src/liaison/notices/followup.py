@@ -157,21 +157,21 @@ def inconsistencies(session: Session) -> list[dict[str, str]]:
     ended = ["cancelled", "withdrawn", "expired", "refused"]
     target, source = aliased(Notice), aliased(Notice)
     out: list[dict[str, str]] = []
-    stmt = select(Notice.ref, target.ref, target.status).join(
+    notes = select(Notice.ref, target.ref, target.status).join(
         target, target.ref == Notice.cancels_ref
     ).where(Notice.kind == NoticeKind.cancellation, target.status.in_(active))
-    for note, ref, status in session.execute(stmt):
+    for note, ref, status in session.execute(notes):
         out.append({"ref": ref, "problem": f"cancelled by {note} but still {status}"})
-    stmt = select(Notice.ref, Notice.status, source.ref, source.status).join(
+    derived = select(Notice.ref, Notice.status, source.ref, source.status).join(
         source, source.ref == Notice.derived_from_ref
     ).where(Notice.status.in_(sorted(LIVE_STATUSES)), source.status.in_(ended))
-    for ref, status, src, src_status in session.execute(stmt):
+    for ref, status, src, src_status in session.execute(derived):
         out.append({"ref": ref, "problem": f"still {status} though {src} it derives from "
                                            f"is {src_status}"})
-    stmt = select(Notice.ref).where(
+    undated = select(Notice.ref).where(
         Notice.status.in_(active), Notice.kind != NoticeKind.cancellation,
         (Notice.issued_on.is_(None)) | (Notice.review_on.is_(None)),
     )
-    for ref in session.scalars(stmt):
+    for ref in session.scalars(undated):
         out.append({"ref": ref, "problem": "active without an issue date or a review date"})
     return out

@@ -88,16 +88,16 @@ def load_watchlist(session: Session) -> list[WatchlistEntry]:
     whole list of a large bureau loads in seconds."""
     listed = select(Notice.person_ref).where(_active_clause()).distinct().subquery()
     names: dict[str, list[str]] = {}
-    stmt = (
+    name_rows = (
         select(PersonName.person_ref, PersonName.full_name)
         .where(PersonName.person_ref.in_(select(listed.c.person_ref)))
         .order_by(PersonName.person_ref, PersonName.kind != NameKind.primary,
                   PersonName.position)
     )
-    for ref, full_name in session.execute(stmt):
+    for ref, full_name in session.execute(name_rows):
         if full_name and full_name.strip():
             names.setdefault(ref, []).append(full_name)
-    stmt = (
+    person_rows = (
         select(Person.ref, Person.birth_date, Person.nationalities, Person.sex, Person.source)
         .where(Person.ref.in_(select(listed.c.person_ref)))
         .order_by(Person.ref)
@@ -108,7 +108,7 @@ def load_watchlist(session: Session) -> list[WatchlistEntry]:
             nationality="|".join(nationalities or []) or None,
             gender=sex if sex in ("M", "F") else None, source=source or "bureau",
         )
-        for ref, birth_date, nationalities, sex, source in session.execute(stmt)
+        for ref, birth_date, nationalities, sex, source in session.execute(person_rows)
         if ref in names
     ]
 
