@@ -18,7 +18,7 @@ from tests.ops.conftest import PASSWORD, url_of
 KILLS = int(os.environ.get("LIAISON_CRASH_KILLS", "10"))
 SERVER_KILLS = int(os.environ.get("LIAISON_CRASH_SERVER_KILLS", "2"))
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("crash")]
+pytestmark = pytest.mark.slow
 
 
 def test_killed_imports_are_all_or_nothing_and_acknowledged_ones_stay(
