@@ -40,9 +40,7 @@ FR: dict[str, Message] = {
     "and": "et",
     "flat": "un volume identique à celui de {previous}",
     "no_previous": "sans point de comparaison pour {previous}",
-    "s_categories": (
-        "Les affaires de {first} en représentent la part la plus importante ({first_pct})"
-    ),
+    "s_categories": "Par catégorie, la part la plus importante revient {first} ({first_pct})",
     "s_categories_more": ", devant {rest}",
     "s_letters": (
         "Au titre de l'entraide judiciaire, {received} {letters_word} et {executed} "
@@ -149,7 +147,7 @@ EN: dict[str, Message] = {
     "and": "and",
     "flat": "the same volume as in {previous}",
     "no_previous": "with nothing to compare with in {previous}",
-    "s_categories": "{first} cases made up the largest share ({first_pct})",
+    "s_categories": "By category, {first} made up the largest share ({first_pct})",
     "s_categories_more": ", ahead of {rest}",
     "s_letters": (
         "Under mutual legal assistance, {received} {letters_word} and {executed} "
@@ -270,6 +268,24 @@ CATEGORIES: dict[str, dict[str, str]] = {
     },
 }
 
+#: French forms of a category inside a sentence: (after «revient», after «devant»)
+CATEGORY_PHRASES_FR: dict[str, tuple[str, str]] = {
+    "drugs": ("au trafic de drogue", "le trafic de drogue"),
+    "illegal_immigration": ("à l'immigration illégale", "l'immigration illégale"),
+    "transfer_of_detainees": ("au transfèrement de détenus", "le transfèrement de détenus"),
+    "mutual_data_exploitation": (
+        "à l'exploitation mutuelle de données",
+        "l'exploitation mutuelle de données",
+    ),
+    "information_request": ("aux demandes d'information", "les demandes d'information"),
+    "terrorism": ("au terrorisme", "le terrorisme"),
+    "cybercrime": ("à la cybercriminalité", "la cybercriminalité"),
+    "money_laundering": ("au blanchiment de capitaux", "le blanchiment de capitaux"),
+    "human_trafficking": ("à la traite des êtres humains", "la traite des êtres humains"),
+    "organised_crime": ("à la criminalité organisée", "la criminalité organisée"),
+    "other": ("aux autres affaires", "les autres affaires"),
+}
+
 REGIONS: dict[str, dict[str, str]] = {
     "fr": {
         "arab": "Pays arabes",
@@ -343,6 +359,13 @@ class Words:
 
     def category(self, name: str) -> str:
         return CATEGORIES[self.lang].get(name, name.replace("_", " "))
+
+    def category_in_sentence(self, name: str, leading: bool) -> str:
+        """A category inside a sentence: in French with its article, contracted after
+        «revient» when ``leading`` («aux demandes d'information»)."""
+        if self.lang == "fr" and name in CATEGORY_PHRASES_FR:
+            return CATEGORY_PHRASES_FR[name][0 if leading else 1]
+        return self.category(name)
 
     def region(self, name: str) -> str:
         return REGIONS[self.lang].get(name, name)

@@ -55,9 +55,14 @@ def _categories_sentence(cases: dict[str, Any], words: Words) -> str:
         return ""
     first, first_pct = shares[0]
     sentence = words(
-        "s_categories", first=words.category(first), first_pct=words.percent(first_pct)
+        "s_categories",
+        first=words.category_in_sentence(first, leading=True),
+        first_pct=words.percent(first_pct),
     )
-    rest = [f"{words.category(n)} ({words.percent(p)})" for n, p in shares[1:4]]
+    rest = [
+        f"{words.category_in_sentence(n, leading=False)} ({words.percent(p)})"
+        for n, p in shares[1:4]
+    ]
     if rest:
         listed = ", ".join(rest[:-1]) + f" {words('and')} " + rest[-1] if len(rest) > 1 else rest[0]
         sentence += words("s_categories_more", rest=listed)
