@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 from liaison.db import transaction
 from liaison.errors import PermissionDenied
 from liaison.ingest.press import Extraction, extract
-from liaison.ingest.press_service import accept_extraction
+from liaison.ingest.press_service import accept_extraction, registry_gazetteer
 from liaison.partners.model import Agency, Agreement, Event, Meeting
 from liaison.security.actor import Actor, Role
 from liaison.security.audit import AuditEntry
@@ -103,3 +103,28 @@ def test_a_review_page_sends_back_corrected_proposals(db_engine: Engine) -> None
         assert counts["events"] == 0
         places = {m.place for m in s.scalars(select(Meeting))}
         assert "Madrid (siège de la Guardia Civil)" in places
+
+
+def test_the_registry_feeds_the_gazetteer(db_engine: Engine) -> None:
+    with transaction(db_engine) as s:
+        s.add(
+            Agency(
+                ref="SN-OCRTIS",
+                name="Office central de répression du trafic illicite des stupéfiants",
+                acronym="OCRTIS",
+                country_code="SN",
+                kind="police",
+            )
+        )
+        accept_extraction(s, ANALYST, extract(RELEASE, article_date=date(2025, 3, 10)),
+                          "communique-madrid.txt")  # fmt: skip
+    with transaction(db_engine) as s:
+        gazetteer = registry_gazetteer(s)
+    text = "M. Tahiri a reçu le 12 mars 2025 à Rabat le directeur de l'OCRTIS, M. Awa Sarr."
+    result = extract(text, gazetteer=gazetteer)
+    people = {p.name: p for p in result.people}
+    assert "Youssef Tahiri" in people  # known from an accepted meeting: the surname suffices
+    assert people["Awa Sarr"].organisation == (
+        "Office central de répression du trafic illicite des stupéfiants"
+    )
+    assert people["Awa Sarr"].country == "SN"

@@ -105,8 +105,29 @@ def ingest_command(
         raise ValidationError(f"--format: must be one of {', '.join(FORMATS)}")
     when = article_date.date() if article_date else None
     texts = {str(path): read_text(path) for path in files}  # every file checked first
-    results = {name: extract(text, article_date=when) for name, text in texts.items()}
     console = Console(highlight=False)
+    if not accept:
+        results = {name: extract(text, article_date=when) for name, text in texts.items()}
+        _show(results, format, console)
+        return
+    from liaison.db import transaction
+    from liaison.ingest.press_service import accept_extraction, registry_gazetteer
+    from liaison.security.actor import cli_actor
+
+    with transaction() as session:  # read with what the registry knows, then write
+        gazetteer = registry_gazetteer(session)
+        results = {name: extract(text, when, gazetteer) for name, text in texts.items()}
+        _show(results, format, console)
+        for name, result in results.items():
+            written = accept_extraction(session, cli_actor(), result, Path(name).name)
+            summary = ", ".join(f"{n} {k}" for k, n in written.items())
+            (err if format == "json" else console).print(f"{name}: {summary}")
+
+
+err = Console(stderr=True, highlight=False)
+
+
+def _show(results: dict[str, Extraction], format: str, console: Console) -> None:
     if format == "json":
         data: Any = {name: r.to_dict() for name, r in results.items()}
         if len(results) == 1:
@@ -115,16 +136,3 @@ def ingest_command(
     else:
         for name, result in results.items():
             render_table(console, name, result)
-    if accept:
-        _accept(results, console)
-
-
-def _accept(results: dict[str, Extraction], console: Console) -> None:
-    from liaison.db import transaction
-    from liaison.ingest.press_service import accept_extraction
-    from liaison.security.actor import cli_actor
-
-    with transaction() as session:
-        for name, result in results.items():
-            written = accept_extraction(session, cli_actor(), result, Path(name).name)
-            console.print(f"{name}: " + ", ".join(f"{n} {k}" for k, n in written.items()))

@@ -28,6 +28,13 @@ from sqlalchemy.orm import Session
 from liaison.config import get_settings
 from liaison.ingest.interchange import existing_refs, to_rows
 from liaison.ingest.mapping import KINDS
+from liaison.ingest.press.gazetteer import (
+    AgencyEntry,
+    CountryEntry,
+    Gazetteer,
+    OfficialEntry,
+    build_gazetteer,
+)
 from liaison.ingest.press.result import Agreement, DateSpan, Event, Extraction, Meeting
 from liaison.ingest.schema import Agreement as AgreementRecord
 from liaison.ingest.schema import EventRecord, Party, RecordBase
@@ -267,3 +274,42 @@ def _accept_records(
             counts["already known"] += 1
         else:
             counts[kind] += 1
+
+
+def registry_gazetteer(session: Session) -> Gazetteer:
+    """The built-in gazetteer enriched with what the registry holds: its agencies (name,
+    acronym, country), the French country names of its country table, and the people
+    already recorded as meeting participants (as known officials, with their role)."""
+    agencies = {
+        ref: AgencyEntry(name, (acronym,) if acronym else (), (), country)
+        for ref, name, acronym, country in session.execute(
+            select(
+                partners.Agency.ref,
+                partners.Agency.name,
+                partners.Agency.acronym,
+                partners.Agency.country_code,
+            )
+        )
+    }
+    countries = [
+        CountryEntry(code, (name_fr,))
+        for code, name_fr in session.execute(
+            select(partners.Country.code, partners.Country.name_fr)
+        )
+        if name_fr and "," not in name_fr
+    ]
+    officials: dict[str, OfficialEntry] = {}
+    for name, role, agency_ref in session.execute(
+        select(
+            partners.MeetingParticipant.name,
+            partners.MeetingParticipant.role,
+            partners.MeetingParticipant.agency_ref,
+        )
+    ):
+        agency = agencies.get(agency_ref or "")
+        if len(name.split()) > 1 and name not in officials:
+            officials[name] = OfficialEntry(
+                name, role or None, agency.name if agency else None,
+                agency.country if agency else None,
+            )  # fmt: skip
+    return build_gazetteer(countries, agencies.values(), officials.values())
