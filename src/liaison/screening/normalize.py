@@ -27,7 +27,7 @@ PARTICLES = frozenset({"de", "da", "do", "di", "du", "del", "della", "der", "den
 CONNECTORS: dict[str, str] = {
     "ben": "ben", "bin": "ben", "ibn": "ben", "bent": "ben", "bint": "ben", "b": "ben",
     "ould": "ould", "uld": "ould", "wuld": "ould", "ait": "ait", "ath": "ait",
-    "abou": "abu", "abu": "abu", "abo": "abu",
+    "abou": "abu", "abu": "abu", "abo": "abu", "bou": "abu",
 }
 ARABIC_CONNECTORS: dict[str, str] = {
     "بن": "ben", "ابن": "ben", "بنت": "ben", "ولد": "ould", "ايت": "ait", "ابو": "abu",
@@ -39,7 +39,7 @@ _DIN_SUFFIX = re.compile(r"^(.{3,}?)(?:eddine|eddin|edine|uddin|uddine|iddin|add
 _JOINED_ARTICLE = re.compile(r"^(?:el|al)([a-z]{4,})$")
 _ASSIMILATED = re.compile(r"^[ea](ch|sh|[tdrzsnl])\1([a-z]{2,})$")
 _LEADING_ARTICLE = re.compile(r"^(?:el|al|ul|il|oul)([a-z]{3,})$")
-_JOINED_CONN = re.compile(r"^(ben|bin|ibn|bent|bint|ould|ait|abou|abu)-?([a-z]{3,})$")
+_JOINED_CONN = re.compile(r"^(ben|bin|ibn|bent|bint|ould|ait|abou|abu|bou)-?([a-z]{3,})$")
 _SPLIT = re.compile(r"[\s\-_,;/.()\"]+")
 _CONN_ABD = re.compile(r"^(ben|bin|ibn|abou|abu|ould)abd(?:el|al|ul|oul)?$")
 _DIN_WORDS = frozenset({"eddine", "eddin", "uddin", "din", "dine", "ddine", "edine"})

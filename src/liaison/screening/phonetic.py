@@ -51,6 +51,8 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def loose(folded: str) -> str:
     """Merge the vowel qualities romanisations disagree on (e/a, o/u)."""
+    if folded.startswith("zh"):
+        return folded
     w = folded.replace("e", "a").replace("o", "u")
     return _DOUBLE.sub(r"\1", w)
 

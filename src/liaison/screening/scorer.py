@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -42,6 +43,7 @@ SINGLE_PART_FACTOR = 0.6
 KNOWN_NAME_CAP = 0.55
 DIFFERENT_NAME_CAP = 0.45
 OPTIONAL_PENALTY = 0.01
+OTHER_EXTRA_PENALTY = 0.04
 # A given or family name present on one side only costs more when the birth date
 # gives little evidence of its own.
 CORE_EXTRA_PENALTY = {"exact": 0.06, "swapped": 0.08, "year±1 (same day)": 0.08,
@@ -66,10 +68,12 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
     if a.loose == b.loose:
         return 0.95, "romanisation"
     longest = max(len(a.fold), len(b.fold))
-    dist = min(OSA.distance(a.fold, b.fold), OSA.distance(a.loose, b.loose))
+    dist = min(OSA.distance(a.fold, b.fold), OSA.distance(a.loose, b.loose),
+               OSA.distance(a.word, b.word))
     shortest = min(len(a.fold), len(b.fold))
     if (a.skel == b.skel and len(a.skel) >= 2 and bool(a.ids) != bool(b.ids)
-            and OSA.distance(a.loose, b.loose) <= 1):
+            and OSA.distance(a.loose, b.loose) <= 1
+            and (a.word[:1] == b.word[:1] or (a.word[:1] in "aeiou" and b.word[:1] in "aeiou"))):
         return 0.9, "vowels differ"
     if dist == 1 and shortest >= 4:
         return 0.88, "typo (1 edit)"
@@ -162,6 +166,9 @@ class PairCache:
         return hit
 
 
+_RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ovych|ivna)$")
+
+
 @lru_cache(maxsize=200_000)
 def optional_parts(tokens: tuple[Token, ...]) -> tuple[bool, ...]:
     """Which parts are a patronymic (ben X / ould X inside a name of 3+ parts, or at its
@@ -172,7 +179,9 @@ def optional_parts(tokens: tuple[Token, ...]) -> tuple[bool, ...]:
     filial = [t.main.conn in ("ben", "ould") for t in tokens]
     middle = [f and 0 < i < n - 1 for i, f in enumerate(filial)]
     last = filial[-1] and not any(middle)
-    return tuple(middle[:-1]) + (last,)
+    marks = tuple(middle[:-1]) + (last,)
+    return tuple(m or bool(_RUSSIAN_PATRONYMIC.search(t.main.fold)) for m, t in
+                 zip(marks, tokens, strict=True))
 
 
 def _core_sets(n: int, opt: Sequence[bool], may_drop_last: bool) -> list[set[int]]:
@@ -288,7 +297,10 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     if any("ben/ould" in how and not q_opt[i] and not r_opt[j] for i, j, _s, how in res.pairs):
         score -= CONFLICT_PENALTY
         res.notes.append("ben and ould family names differ")
-    res.core_unmatched = len(core_q) + len(core_r)
+    arabic_world = [t for t in (*(q[i] for i in core_q), *(r[j] for j in core_r))
+                    if t.arabic or not t.ids.isdisjoint(ARABIC_NAMES) or family_like(t)]
+    res.core_unmatched = len(arabic_world)
+    score -= OTHER_EXTRA_PENALTY * (len(core_q) + len(core_r) - len(arabic_world))
     score -= OPTIONAL_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r)
                                  - len(core_q) - len(core_r))
     return max(score, 0.0)

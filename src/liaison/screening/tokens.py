@@ -25,6 +25,7 @@ class Form:
     skel: str
     arabic: bool
     ids: frozenset[int] = frozenset()
+    word: str = ""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -51,7 +52,7 @@ def _form(conn: str, word: str, arabic: bool) -> Form:
         return Form(conn, word, arabic_to_latin(word), arabic_skeleton(word), True, ids)
     f = fold(word)
     ids = d.ids(f) | (d.ids(f"{conn}:{f}") if conn else frozenset())
-    return Form(conn, f, loose(f), skeleton(f), False, ids)
+    return Form(conn, f, loose(f), skeleton(f), False, ids, word)
 
 
 @lru_cache(maxsize=500_000)
