@@ -241,6 +241,7 @@ SETS = {
     "blind2": HERE / "blind2",
     "blind3": HERE / "blind3",
     "blind4": HERE / "blind4",
+    "blind5": HERE / "blind5",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
