@@ -140,3 +140,13 @@ def test_pdf_has_three_pages_and_its_charts(big: dict[str, Any]) -> None:
     assert len(forms) >= 3  # the vector charts
     rasters = {image.name for page in reader.pages for image in page.images}
     assert len(rasters) == 1  # the world map
+
+
+def test_an_empty_year_still_renders(db_engine: Engine) -> None:
+    if db_engine.dialect.name != "sqlite":
+        return  # rendering does not depend on the database
+    empty = report(2023, db_engine, home_country="MA")
+    html = to_html(empty, "fr")
+    assert "Aucun enregistrement pour la période." in html
+    assert "0 dossier de coopération, sans point de comparaison pour 2022" in html
+    assert to_markdown(empty, "en").count("| Files |") >= 1
