@@ -67,7 +67,9 @@ def _run(engine: Engine, cls: Any, machine: StateMachine, perform: Callable[...,
         after, audit_after = _snapshot(engine, cls, ref)
         assert after[status_col] in states
         assert after[status_col] == machine.next_state(before[status_col], action)
-        assert audit_after > audit_before and after["version"] > before["version"]
+        # every done action is audited; a repeated self-loop (same assignee) may change no
+        # column, and then the version stays
+        assert audit_after > audit_before and after["version"] >= before["version"]
 
 
 def _steps(machine: StateMachine) -> st.SearchStrategy[list[tuple[int, str, dict[str, Any]]]]:
