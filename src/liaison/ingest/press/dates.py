@@ -140,9 +140,10 @@ def find_dates(text: str, article_date: date | None = None) -> list[DateMatch]:
     return sorted(found, key=lambda item: item.start)
 
 
-#: «ce mercredi», «mercredi dernier»: a weekday with no day number
+#: «ce mercredi», «mercredi dernier», «s'est réuni jeudi avec»: a weekday, no day number
 _RELATIVE = re.compile(
-    rf"\b(?:(?P<this>ce|cet)\s+(?P<w1>{_W})|(?P<w2>{_W})\s+(?P<last>dernier))\b(?!\s+\d)",
+    rf"\b(?:(?:(?P<this>ce|cet)\s+)?(?P<w1>{_W})(?!\s+(?:dernier|\d|1er))|(?P<w2>{_W})\s+"
+    rf"(?P<last>dernier))\b(?!\s*,?\s*\d)",
     re.IGNORECASE,
 )
 
@@ -151,8 +152,9 @@ _DAY_WORD = re.compile(r"(?<![\w-])(?:avant-hier|hier|aujourd'hui)(?![\w-])", re
 
 
 def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:
-    """«ce mercredi» is the latest Wednesday not after the article's date, «mercredi
-    dernier» the latest before it; without an article date there is nothing to say."""
+    """«ce mercredi» (or «mercredi» alone) is the latest Wednesday not after the
+    article's date, «mercredi dernier» the latest before it; without an article date
+    there is nothing to say."""
     if article_date is None:
         return []
     found = []

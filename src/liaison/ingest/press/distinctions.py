@@ -20,7 +20,8 @@ _NAME = re.compile(
     r"|[Mm]érite [a-zé]+(?:\s+[a-zé]+)?))",
 )
 _AWARD = re.compile(
-    r"\b(?:remis|remise|remettant|remet|décorée?s?|décernée?s?|attribuée?s?"
+    r"\b(?:remis|remise|remettant|remet|décorée?s?|décernée?s?|attribuée?s?|conférée?s?"
+    r"|a conféré|confère"
     r"|élevée?s? (?:au rang|au grade|à la dignité)|distinguée?s?|a reçu"
     r"|s'est vu (?:remettre|décerner)"
     r"|insignes|honorée?s?|distinction|décoration|récompensée?s?"

@@ -67,7 +67,9 @@ _NUMBER_OF = re.compile(
     r"\b(?:le nombre|le total|le volume)\s+(?:de|d'|des)\s*(?P<what>[^,;]+)$", re.IGNORECASE
 )
 _PREVIOUS_YEAR = re.compile(
-    r"^\s*(?:\w+\s+)?(?:l'année (?:précédente|dernière)|l'an dernier|l'exercice précédent)", re.I
+    r"^\s*(?:\w+\s+)?(?:l'année (?:précédente|dernière)|l'an dernier|l'exercice précédent"
+    r"|un an plus tôt|un an auparavant)",
+    re.I,
 )
 _LABEL_WORD = re.compile(r"\s*(?P<w>[\w'’-]+)")
 _LABEL_STOP = {

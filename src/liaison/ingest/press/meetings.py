@@ -23,7 +23,7 @@ from liaison.ingest.press.sentences import Sentence
 _TRIGGER = re.compile(
     r"\b(?:réunions?|rencontres?|séances? de travail|entretiens?|s'est entretenue?"
     r"|se sont entretenus|(?:a|ont)\s+(?:\w+\s+)?(?:été\s+)?reçue?s?|a rencontré|ont rencontré"
-    r"|a rendu visite|ont rendu visite"
+    r"|a rendu visite|ont rendu visite|(?:a|ont)\s+(?:été\s+)?accueillie?s?"
     r"|visites? (?:de travail|officielles?)|visites?|discussions|pourparlers|consultations"
     r"|s'est réunie?|se sont réunis|tête-à-tête|entrevue|audience)\b",
     re.IGNORECASE,
