@@ -16,7 +16,8 @@ OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
 
 def _messages() -> set[str]:
     found = extract_from_dir(str(WEB), METHODS, options_map=OPTIONS,
-                             keywords={"_": None, "gettext": None, "translate": (2,)})
+                             keywords={"_": None, "gettext": None, "N_": None,
+                                       "translate": (2,)})
     return {m[2] for m in found if isinstance(m[2], str) and m[2]}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from liaison.i18n import LANGUAGES, direction, pick_language, translations
+from liaison.web.labels import LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -86,8 +88,25 @@ def environment(lang: str) -> jinja2.Environment:
         tr=lambda message: str(translations(lang).gettext(str(message))),
     )
     env.globals.update(htmx=HTMX, has_arabic=has_arabic)
-    env.globals["L"] = env.get_template("_labels.html").module
+    env.globals["L"] = Labels(lang)
     return env
+
+
+class Labels:
+    """``L.status(code)``, ``L.category(code)``…: a code's label in one language (the
+    code itself when it has none)."""
+
+    def __init__(self, lang: str) -> None:
+        gettext = translations(lang).gettext
+        self._tables = {group: {code: str(gettext(msgid)) for code, msgid in table.items()}
+                        for group, table in LABELS.items()}
+
+    def __getattr__(self, group: str) -> Callable[[Any], str]:
+        try:
+            table = self._tables[group]
+        except KeyError:
+            raise AttributeError(group) from None
+        return lambda code: table.get(code, "" if code is None else str(code))
 
 
 def request_language(request: Request) -> str:
