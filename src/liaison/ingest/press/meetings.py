@@ -24,6 +24,8 @@ _TRIGGER = re.compile(
     r"\b(?:réunions?|rencontres?|séances? de travail|entretiens?|s'est entretenue?"
     r"|se sont entretenus|(?:a|ont)\s+(?:\w+\s+)?(?:été\s+)?reçue?s?|a rencontré|ont rencontré"
     r"|a rendu visite|ont rendu visite|(?:a|ont)\s+(?:été\s+)?accueillie?s?"
+    r"|(?:a|ont)\s+réuni|(?:a|ont)\s+(?:\w+\s+)?échangé avec|s'est rendue?|se sont rendus"
+    r"|en visite|coprésidée?|co-présidée?"
     r"|visites? (?:de travail|officielles?)|visites?|discussions|pourparlers|consultations"
     r"|s'est réunie?|se sont réunis|tête-à-tête|entrevue|audience)\b",
     re.IGNORECASE,
