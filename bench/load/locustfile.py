@@ -30,7 +30,7 @@ def _count(response: Any = None, exception: Any = None, **_: Any) -> None:
         STATUSES["no answer" if exception else "unknown"] += 1
     else:
         STATUSES[f"{response.status_code // 100}xx"] += 1
-        if response.status_code >= 500:
+        if response.status_code >= 400:
             STATUSES[str(response.status_code)] += 1
 
 

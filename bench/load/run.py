@@ -136,7 +136,8 @@ def main() -> None:
     five = sum(v for k, v in desk["statuses"].items() if k == "5xx")
     print(f"| {args.db} | {args.workers} | {args.users} | {args.seconds} s | {desk['requests']:,} "
           f"| {desk['rps']} | {desk['p50_ms']:.0f} | {desk['p95_ms']:.0f} | {desk['p99_ms']:.0f} "
-          f"| {desk['statuses'].get('4xx', 0)} | {five} | {base['rps']} |")
+          f"| {desk['statuses'].get('409', 0)} | {desk['statuses'].get('4xx', 0)} | {five} "
+          f"| {base['rps']} |")
     sys.exit(1 if five else 0)
 
 

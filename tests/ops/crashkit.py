@@ -20,15 +20,17 @@ import os
 import random
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from liaison.cases.model import Case, CasePerson
 from liaison.db import transaction
@@ -46,23 +48,49 @@ class CrashReport:
     acknowledged: int = 0
     killed_after_commit: int = 0
     killed_rolled_back: int = 0
+    #: kills that hit the process while it held an open write transaction
+    kills_in_write_transaction: int = 0
     api_writes_acknowledged: int = 0
     lost: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
 
     def merge(self, other: CrashReport) -> None:
         for name in ("runs", "kills", "acknowledged", "killed_after_commit",
-                     "killed_rolled_back", "api_writes_acknowledged"):
+                     "killed_rolled_back", "kills_in_write_transaction",
+                     "api_writes_acknowledged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.lost += other.lost
         self.broken += other.broken
 
 
+APP_NAME = f"liaison-crash-{os.getpid()}"
+
+
 def env_for(url: str) -> dict[str, str]:
     env = dict(os.environ)
     env["LIAISON_DATABASE_URL"] = url
+    env["PGAPPNAME"] = APP_NAME  # to find the victim's session in pg_stat_activity
     env.pop("PYTEST_XDIST_WORKER", None)
     return env
+
+
+def writing(engine: Engine) -> bool:
+    """Is a process we started inside a write transaction right now? SQLite: someone
+    holds the write lock; PostgreSQL: its session has a transaction id (it wrote)."""
+    if engine.dialect.name == "sqlite":
+        probe = sqlite3.connect(str(engine.url.database), timeout=0, isolation_level=None)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError:
+            return True
+        finally:
+            probe.close()
+    with engine.connect() as conn:
+        n = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :a "
+                              "AND backend_xid IS NOT NULL"), {"a": APP_NAME}).scalar_one()
+    return bool(n)
 
 
 # -- imports ----------------------------------------------------------------------------
@@ -120,7 +148,8 @@ class ForkServer:
             raise AssertionError("the fork server died")
         return dict(json.loads(line))
 
-    def run(self, url: str, argv: list[str], kill_after: float | None) -> tuple[int, float]:
+    def run(self, url: str, argv: list[str], kill_after: float | None,
+            before_kill: Callable[[], None] | None = None) -> tuple[int, float]:
         assert self.proc.stdin is not None
         started = time.perf_counter()
         self.proc.stdin.write((json.dumps({"argv": argv, "env": env_for(url)}) + "\n").encode())
@@ -131,6 +160,8 @@ class ForkServer:
         reader.start()
         reader.join(kill_after)
         if reader.is_alive():
+            if before_kill is not None:
+                before_kill()
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -145,11 +176,12 @@ class ForkServer:
 
 
 def run_import(url: str, path: Path, kill_after: float | None,
-               forks: ForkServer | None = None) -> tuple[int, float]:
+               forks: ForkServer | None = None,
+               before_kill: Callable[[], None] | None = None) -> tuple[int, float]:
     """Run ``liaison import path``; SIGKILL it after ``kill_after`` seconds if it still
     runs. Returns (exit code, seconds)."""
     if forks is not None:
-        code, took = forks.run(url, ["import", str(path)], kill_after)
+        code, took = forks.run(url, ["import", str(path)], kill_after, before_kill)
         if code not in (0, -signal.SIGKILL):
             raise AssertionError(f"liaison import failed on its own ({code})")
         return code, took
@@ -159,6 +191,8 @@ def run_import(url: str, path: Path, kill_after: float | None,
     try:
         proc.wait(timeout=kill_after)
     except subprocess.TimeoutExpired:
+        if before_kill is not None:
+            before_kill()
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     if proc.returncode not in (0, -signal.SIGKILL):
@@ -207,10 +241,11 @@ def _import_kills(engine: Engine, url: str, workdir: Path, kills: int, persons: 
         path = workdir / f"import-{n}.jsonl"
         path.write_text("\n".join(import_lines(tag, persons)) + "\n")
         before = shared_subject(engine)
-        # kill anywhere in a run's life: its length is the median of recent whole runs
+        # kill in the later 70 % of a run (writes); its length: median of recent whole runs
         whole = sorted(durations[-5:])[len(durations[-5:]) // 2] if durations else None
-        code, took = run_import(url, path, rng.uniform(0.05, 1.05) * whole if whole else None,
-                                forks)
+        probe: dict[str, bool] = {}
+        code, took = run_import(url, path, rng.uniform(0.3, 1.05) * whole if whole else None,
+                                forks, lambda p=probe: p.update(writing=writing(engine)))
         report.runs += 1
         if code == 0:
             durations.append(took)
@@ -223,6 +258,7 @@ def _import_kills(engine: Engine, url: str, workdir: Path, kills: int, persons: 
                 report.lost.append(f"{tag} exited 0 but holds {counts}, shared case says {subject}")
         else:
             report.kills += 1
+            report.kills_in_write_transaction += probe.get("writing", False)
             if counts == expected and subject == tag:
                 report.killed_after_commit += 1
                 acknowledged.append(tag)
