@@ -242,6 +242,7 @@ SETS = {
     "blind3": HERE / "blind3",
     "blind4": HERE / "blind4",
     "blind5": HERE / "blind5",
+    "blind6": HERE / "blind6",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
