@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, and_, func, select, text
+from sqlalchemy import Engine, Select, and_, func, select, text
 
 from liaison.db import session_factory
 from liaison.models import Base
@@ -21,10 +21,10 @@ class Health:
         return not self.problems
 
 
-def orphan_queries(engine: Engine) -> list[tuple[str, object]]:
+def orphan_queries(engine: Engine) -> list[tuple[str, Select[int]]]:
     """One ``count(*)`` query per foreign key of the mapped tables: child rows whose
     reference names no parent row (PostgreSQL enforces them; this proves it)."""
-    queries = []
+    queries: list[tuple[str, Select[int]]] = []
     for table in Base.metadata.sorted_tables:
         for fk in table.foreign_key_constraints:
             parent = fk.referred_table
@@ -50,7 +50,7 @@ def check(engine: Engine, *, orphans: bool | None = None) -> Health:
             health.problems += [f"foreign key: {tuple(r)}" for r in keys]
         if orphans if orphans is not None else engine.dialect.name == "postgresql":
             for name, stmt in orphan_queries(engine):
-                n = conn.execute(stmt).scalar_one()  # type: ignore[call-overload]
+                n = conn.execute(stmt).scalar_one()
                 if n:
                     health.problems.append(f"foreign key: {n} rows of {name} name nothing")
         conn.rollback()

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from sqlalchemy import Engine
 
 from liaison.db import get_engine
 from liaison.errors import LiaisonError
@@ -48,8 +49,8 @@ def check_command() -> None:
     _report_health(get_engine(), orphans=True)
 
 
-def _report_health(engine: object, orphans: bool | None = None) -> None:
-    health = check(engine, orphans=orphans)  # type: ignore[arg-type]
+def _report_health(engine: Engine, orphans: bool | None = None) -> None:
+    health = check(engine, orphans=orphans)
     if not health.ok:
         raise DatabaseDamaged("; ".join(health.problems[:5]))
     out.print(f"Database consistent; audit chain verified ({health.audit_entries:,} entries).")

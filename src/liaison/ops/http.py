@@ -57,7 +57,7 @@ def _incoming_id(scope: Scope) -> str:
         if name == HEADER:
             text = value.decode("latin-1")
             if _GOOD_ID.match(text):
-                return text
+                return str(text)
     return uuid.uuid4().hex
 
 
