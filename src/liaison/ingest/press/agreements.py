@@ -29,6 +29,7 @@ _KINDS: list[tuple[str, str]] = [
     (r"déclarations? (?:conjointes?|communes?|d'intention)", "declaration"),
     (r"lettres? d'intention", "declaration"),
     (r"arrangements? (?:administratifs?|techniques?|de travail|de coopération)", "agreement"),
+    (r"(?:accords? de |conventions? de )?jumelages?", "agreement"),
     (r"mémorandums?", "memorandum_of_understanding"),
 ]  # fmt: skip
 _MENTION = re.compile(
@@ -180,7 +181,7 @@ def find_agreements(
                     sentence.index - 1
                 ]  # «… réunis le 22 octobre. Ils ont adopté …»
                 if previous.dates and not previous.heading:
-                    new.date = previous.dates[0].span
+                    new.date = previous.dates[-1].span  # the date nearest this sentence
                     new.place = new.place or city_in(previous, g)
             if anaphora:
                 new.date, new.signatories = None, []

@@ -137,6 +137,27 @@ def find_dates(text: str, article_date: date | None = None) -> list[DateMatch]:
             taken.append((match.start(), match.end()))
     found += [m for m in relative_weekdays(text, article_date)
               if not any(m.start < end and start < m.end for start, end in taken)]  # fmt: skip
+    found.sort(key=lambda item: item.start)
+    return _next_and_previous_days(text, found)
+
+
+_NEXT_DAY = re.compile(r"\b(?:le lendemain|la veille)\b", re.IGNORECASE)
+
+
+def _next_and_previous_days(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """«Arrivé le 7 septembre, il a été reçu le lendemain»: the day after the date before."""
+    for match in _NEXT_DAY.finditer(text):
+        before = [d for d in found if d.end <= match.start() and d.span.start.complete]
+        if not before:
+            continue
+        day = before[-1].span.start.as_date()
+        if day is None:
+            continue
+        shift = 1 if match.group(0).lower().endswith("lendemain") else -1
+        day = date.fromordinal(day.toordinal() + shift)
+        span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
+                        year_source=before[-1].span.year_source)  # fmt: skip
+        found.append(DateMatch(match.start(), match.end(), span))
     return sorted(found, key=lambda item: item.start)
 
 

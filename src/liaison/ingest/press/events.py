@@ -86,7 +86,11 @@ def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) ->
     dates = (after[0].span if after else months[0].span if months
              else year_only(sentence, match.start()))  # fmt: skip
     host = _HOST_CITY.match(sentence.text)
-    place = host.group("city") if host else city_in(sentence, gazetteer, match.start())
+    place = (
+        host.group("city")
+        if host
+        else (city_in(sentence, gazetteer, match.start()) or city_in(sentence, gazetteer))
+    )
     country = country_place(sentence, match.start()) or country_place(sentence, 0)
     confidence = 0.9 if (dates or place) else 0.7
     return Event(

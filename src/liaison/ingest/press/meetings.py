@@ -83,7 +83,7 @@ class _Draft:
 _REMOTE = re.compile(r"\b(?:téléphonique|par téléphone|au téléphone)\b", re.IGNORECASE)
 #: «a reçu le Wissam…», «a reçu la médaille…»: receiving an award is no meeting
 _RECEIVED_THING = re.compile(
-    r"^\s*(?:le|la|les|une|un|des)\s+(?:Wissam|[Mm]édaille|insignes|distinction|décoration"
+    r"^\s*(?:\w+\s+)?(?:le|la|les|une|un|des)\s+(?:Wissam|[Mm]édaille|insignes|distinction|décoration"
     r"|[Pp]rix|[Tt]rophée|titre|grade|[Oo]rdre|diplôme|certificat)",
 )
 

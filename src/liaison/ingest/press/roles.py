@@ -16,7 +16,7 @@ _HEADS = (
     "|présidente|président|secrétaire|ministre|ambassadeur|ambassadrice|cheffe|chef"
     "|commissaire"
     "|préfet|procureur|procureure|juge|colonel|commandant|consul|conseillère|conseiller"
-    "|déléguée|délégué|attachée|attaché|officier|patronne|patron|haute? fonctionnaire"
+    "|déléguée|délégué|attachée|attaché|officière|officier|patronne|patron|haute? fonctionnaire"
     "|haute? responsable|responsable|homologue|représentante|représentant|coordinatrice"
     "|coordinateur|porte-parole|wali|gouverneur|inspectrice|inspecteur|contrôleur|général"
 )
@@ -151,7 +151,7 @@ def _before(text: str, gazetteer: Gazetteer) -> list[Role]:
         if _COORDINATION.match(last):
             return roles
         earlier = _role_in(segments[-2], gazetteer, anchored_end=True)
-        if earlier and not _COORDINATION.match(segments[-2].strip()):
+        if earlier:  # «… et le directeur général de la Y, le général X»
             roles.append(earlier)
     delegation = _DELEGATION.search(before)
     if delegation:
