@@ -40,12 +40,13 @@ def dashboard(request: Request, who: Annotated[Visitor, Depends(visitor)],
     start, end = _month_bounds(mois, today)
     actor = who.actor
     with transaction() as session:
+        figures = queries.case_figures(session, actor)
         overdue = cases.overdue(session, actor, today) if not actor.is_partner else []
         reminders = letters.due_reminders(session, actor, today) if not actor.is_partner else []
         approvals = queries.awaiting_approval(session, actor)
         ctx = {
             "open": queries.open_cases(session, actor),
-            "figures": queries.case_figures(session, actor),
+            "figures": figures,
             "overdue": overdue[:8], "overdue_total": len(overdue),
             "reminders": reminders[:5], "reminders_total": len(reminders),
             "approvals": approvals[1], "approvals_total": approvals[0],
@@ -63,12 +64,12 @@ def dashboard(request: Request, who: Annotated[Visitor, Depends(visitor)],
 
     months = list(get_month_names("abbreviated", locale=lang).values())
     ctx["volume_chart"] = charts.month_bars(
-        ctx["figures"].volumes, gettext("Files opened per month"),
+        figures.volumes, gettext("Files opened per month"),
         (gettext("incoming files"), gettext("outgoing files")), months)
     ctx["category_chart"] = charts.share_bars(
-        [(str(label.category(c)), n) for c, n in ctx["figures"].categories[:10]],  # type: ignore[attr-defined]
+        [(str(label.category(c)), n) for c, n in figures.categories[:10]],  # type: ignore[attr-defined]
         gettext("Share of files by category"))
-    ctx["partners"] = ctx["figures"].partners[:8]
+    ctx["partners"] = figures.partners[:8]
     return render(request, "dashboard.html", ctx)
 
 

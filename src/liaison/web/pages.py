@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -28,7 +29,7 @@ def mount_static(app: FastAPI) -> None:
     """The pages' static files (CSS, the vendored htmx) and the 404 page for people
     (unknown addresses outside /api/ and /static/; the API keeps its own answer)."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    previous: Callable[[Request, Exception], Awaitable[Response] | Response] = (
+    previous: Callable[..., Any] = (
         app.exception_handlers.get(StarletteHTTPException) or http_exception_handler)
 
     async def not_found(request: Request, exc: Exception) -> Response:
@@ -37,6 +38,7 @@ def mount_static(app: FastAPI) -> None:
                 and not path.startswith(("/api/", "/static/"))):
             return render(request, "errors/404.html", {}, status_code=404)
         answer = previous(request, exc)
-        return await answer if isinstance(answer, Awaitable) else answer
+        response: Response = await answer if isinstance(answer, Awaitable) else answer
+        return response
 
     app.add_exception_handler(StarletteHTTPException, not_found)

@@ -50,17 +50,16 @@ def country_page(request: Request, code: str,
         raise NotFound(f"no country {code}")
     actor = who.actor
     with transaction() as session:
-        ctx = {
-            "code": code,
+        years = pq.files_by_year(session, actor, Case.partner_country_code == code)
+        ctx: dict[str, Any] = {
+            "code": code, "years": years,
             "agencies": pq.agencies_of(session, actor, code),
             "agreements": pq.agreements_with(session, actor, code=code),
             "meetings": pq.meetings_with(session, actor, code=code),
             "groups": pq.working_groups_with(session, actor, code),
-            "years": pq.files_by_year(session, actor, Case.partner_country_code == code),
             "exchanges": pq.exchanges(session, actor, code),
         }
-    ctx["chart"] = _year_chart(request, ctx["years"],
-                               translate(request, "Files exchanged per year"))
+    ctx["chart"] = _year_chart(request, years, translate(request, "Files exchanged per year"))
     return render(request, "partners/country.html", ctx)
 
 
@@ -73,15 +72,13 @@ def agency_page(request: Request, ref: str,
         if agency is None:
             raise NotFound(f"no agency {ref}")
         require(actor, "read", "agency", agency, session=session)
-        ctx = {
-            "agency": agency,
+        years = pq.files_by_year(session, actor, Case.partner_agency_ref == ref)
+        ctx: dict[str, Any] = {
+            "agency": agency, "years": years,
             "agreements": pq.agreements_with(session, actor, agency=ref),
             "meetings": pq.meetings_with(session, actor, agency=ref),
-            "years": pq.files_by_year(session, actor, Case.partner_agency_ref == ref),
         }
-        session.expunge_all()
-    ctx["chart"] = _year_chart(request, ctx["years"],
-                               translate(request, "Files exchanged per year"))
+    ctx["chart"] = _year_chart(request, years, translate(request, "Files exchanged per year"))
     return render(request, "partners/agency.html", ctx)
 
 

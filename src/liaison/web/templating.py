@@ -64,7 +64,7 @@ def _number(value: object, lang: str) -> str:
 def country_name(code: str | None, lang: str) -> str:
     if not code:
         return ""
-    return Locale.parse(lang).territories.get(code.upper(), code.upper())
+    return str(Locale.parse(lang).territories.get(code.upper(), code.upper()))
 
 
 @lru_cache(maxsize=len(LANGUAGES))
