@@ -281,7 +281,8 @@ class ScreeningIndex:
         if res is None:
             res = seen[id(rec.tokens)] = score_names(qtokens, rec.tokens, self.cache)
         score, dob, d_eff, nat, n_eff = combine(res.score, qdob, rec.dob, qnat,
-                                                rec.entry.nationality, res.core_unmatched)
+                                                rec.entry.nationality, res.core_unmatched,
+                                                res.other_unmatched)
         if score < threshold:
             return None
         names = [n for n in rec.entry.names if n and n.strip()]

@@ -71,9 +71,9 @@ def spelling_keys(spelling: str) -> list[str]:
     if not parts:
         return []
     if len(parts) == 1:
-        keys = [part_key(parts[0])]
-        keys.extend(alt_key(a) for a in parts[0].alts)
-        return keys
+        # only the spelling itself: its other readings (Alamine → amine) would tie
+        # the name to look-alikes
+        return [part_key(parts[0])]
     joined = "".join(p.word for p in parts)
     return [joined if parts[0].arabic else fold(joined)]
 

@@ -43,7 +43,8 @@ SINGLE_PART_FACTOR = 0.6
 KNOWN_NAME_CAP = 0.55
 DIFFERENT_NAME_CAP = 0.45
 OPTIONAL_PENALTY = 0.01
-OTHER_EXTRA_PENALTY = 0.04
+OTHER_EXTRA_PENALTY = {"exact": 0.04, "swapped": 0.04, "year±1 (same day)": 0.04}
+OTHER_EXTRA_DEFAULT = 0.08
 # A given or family name present on one side only costs more when the birth date
 # gives little evidence of its own.
 CORE_EXTRA_PENALTY = {"exact": 0.06, "swapped": 0.08, "year±1 (same day)": 0.08,
@@ -60,6 +61,7 @@ class NameResult:
     unmatched_r: list[int]
     notes: list[str]
     core_unmatched: int = 0
+    other_unmatched: int = 0
 
 
 def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
@@ -178,7 +180,10 @@ def optional_parts(tokens: tuple[Token, ...]) -> tuple[bool, ...]:
         return (False,) * n
     filial = [t.main.conn in ("ben", "ould") for t in tokens]
     middle = [f and 0 < i < n - 1 for i, f in enumerate(filial)]
-    last = filial[-1] and not any(middle)
+    first = tokens[0]
+    given_first = bool(first.ids) and first.ids.isdisjoint(FAMILY_NAMES) and not first.main.conn
+    # a filiation part at the end is a patronymic only in family-name-first order
+    last = filial[-1] and not any(middle) and not given_first
     marks = tuple(middle[:-1]) + (last,)
     return tuple(m or bool(_RUSSIAN_PATRONYMIC.search(t.main.fold)) for m, t in
                  zip(marks, tokens, strict=True))
@@ -300,7 +305,7 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     arabic_world = [t for t in (*(q[i] for i in core_q), *(r[j] for j in core_r))
                     if t.arabic or not t.ids.isdisjoint(ARABIC_NAMES) or family_like(t)]
     res.core_unmatched = len(arabic_world)
-    score -= OTHER_EXTRA_PENALTY * (len(core_q) + len(core_r) - len(arabic_world))
+    res.other_unmatched = len(core_q) + len(core_r) - len(arabic_world)
     score -= OPTIONAL_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r)
                                  - len(core_q) - len(core_r))
     return max(score, 0.0)
@@ -337,11 +342,13 @@ def nationality_effect(q: str | None, listed: str | None) -> tuple[str, float]:
 
 def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
             q_nat: str | None, w_nat: str | None,
-            core_unmatched: int = 0) -> tuple[float, str, float, str, float]:
+            core_unmatched: int = 0, other_unmatched: int = 0
+            ) -> tuple[float, str, float, str, float]:
     """Final score and the date and nationality verdicts with their effects (the date's
     effect includes the cost of a name part present on one side only)."""
     dob = compare_dates(q_dob, w_dob)
-    d_eff = DOB_EFFECT[dob] - CORE_EXTRA_PENALTY[dob] * core_unmatched
+    d_eff = (DOB_EFFECT[dob] - CORE_EXTRA_PENALTY[dob] * core_unmatched
+             - OTHER_EXTRA_PENALTY.get(dob, OTHER_EXTRA_DEFAULT) * other_unmatched)
     nat, n_eff = nationality_effect(q_nat, w_nat)
     score = min(1.0, max(0.0, name + d_eff + n_eff))
     return round(score, 4), dob, d_eff, nat, n_eff
