@@ -15,12 +15,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from liaison.cases import service as cases
+from liaison.cases.rules import CASE_MACHINE
 from liaison.db import transaction
 from liaison.errors import LiaisonError, NotFound
 from liaison.extradition import service as extraditions
+from liaison.extradition.rules import EXTRADITION_MACHINE
 from liaison.letters import service as letters
+from liaison.letters.rules import LETTER_MACHINE
 from liaison.notices import followup
 from liaison.notices import service as notices
+from liaison.notices.rules import NOTICE_MACHINE
 from liaison.security import audit
 from liaison.security.actor import Actor
 from liaison.security.policy import can, redact
@@ -29,6 +33,7 @@ from liaison.web import new_case, new_record, queries
 from liaison.web.forms import FormErrors, fields_of
 from liaison.web.templating import render
 from liaison.web.visitor import PageRoute, Visitor, checked_form, visitor
+from liaison.workflow import StateMachine
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
 
@@ -41,6 +46,8 @@ class Section:
     get: Callable[[Session, Actor, str], Any]
     #: the fields shown on the detail page, in order
     shown: tuple[str, ...]
+    #: its workflow: the state each action leads to (for the history)
+    machine: StateMachine
 
 
 COMMON = ("classification", "restrictions", "review_on", "created_at", "updated_at", "version")
@@ -48,24 +55,24 @@ SECTIONS: dict[str, Section] = {s.kind: s for s in (
     Section("dossiers", "case", cases, cases.get_case,
             ("subject", "direction", "category", "priority", "status", "opened_on", "due_on",
              "closed_on", "partner_country_code", "partner_agency_ref", "assigned_to", "answer",
-             "answer_by", "answer_approved_by", "answered_on", "status_note")),
+             "answer_by", "answer_approved_by", "answered_on", "status_note"), CASE_MACHINE),
     Section("notices", "notice", notices, notices.get_notice,
             ("kind", "scope", "status", "person_ref", "case_ref", "issuing_authority",
              "issuing_country_code", "charges", "warrant_reference", "warrant_date",
              "penalty_months", "penalty_basis", "issued_on", "derived_from_ref", "cancels_ref",
              "cancellation_reason", "arrest_on", "cancelled_on", "neutrality_flag",
              "neutrality_decision", "neutrality_reason", "submitted_by", "approved_by",
-             "status_note")),
+             "status_note"), NOTICE_MACHINE),
     Section("commissions-rogatoires", "rogatory_letter", letters, letters.get_letter,
             ("subject", "direction", "status", "requesting_authority", "requesting_country_code",
              "requested_authority", "requested_country_code", "case_ref", "received_on",
              "due_on", "executed_on", "returned_on", "last_reminder_on", "reminder_count",
-             "status_note")),
+             "status_note"), LETTER_MACHINE),
     Section("extraditions", "extradition", extraditions, extraditions.get_extradition,
             ("direction", "stage", "outcome", "person_ref", "notice_ref",
              "requesting_country_code", "requested_country_code", "requested_on",
              "provisional_arrest_on", "court_opinion_on", "decree_on", "surrendered_on",
-             "refused_on", "released_on", "notes")),
+             "refused_on", "released_on", "notes"), EXTRADITION_MACHINE),
 )}
 
 
@@ -125,6 +132,7 @@ def _detail_context(session: Session, who: Visitor, section: Section, ref: str) 
         "history": _history(session, actor, section.kind, ref),
         "actions": [] if actor.is_partner else section.service.allowed_actions(session, actor, ref),
         "fields_of": fields_of, "today": dt.date.today().isoformat(),
+        "targets": {t.action: t.target for t in section.machine.transitions.values()},
         "partners": [] if actor.is_partner else queries.partner_agencies(session, actor),
     }
     if section.kind == "notice":
