@@ -22,8 +22,8 @@ install: $(STAMP)
 
 # Debian packages the browser tests and the PDF report need (root, apt-get).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
-	  { apt-get update -qq && apt-get install -y -qq chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2 || \
+	  { apt-get update -qq && apt-get install -y -qq chromium poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 run: $(STAMP)
 	@test -f $(DEMO_DB) || LIAISON_DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(VENV)/bin/liaison demo

@@ -49,8 +49,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 def _sqlite_begin_immediate(conn: Connection) -> None:
     # Take the write lock at the start of every transaction: the audit chain reads its
-    # head and appends to it, which must not interleave with another writer.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # head and appends to it, which must not interleave with another writer. A
+    # read-only transaction (``transaction(readonly=True)``) takes no lock: WAL readers
+    # see a consistent snapshot while writers go on.
+    if conn.get_execution_options().get("liaison_readonly"):
+        conn.exec_driver_sql("BEGIN DEFERRED")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
@@ -94,9 +99,16 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(engine: Engine | None = None) -> Iterator[Session]:
-    """One unit of work: commits at the end, rolls back everything on any error."""
-    session = session_factory(engine or get_engine())()
+def transaction(engine: Engine | None = None, *, readonly: bool = False) -> Iterator[Session]:
+    """One unit of work: commits at the end, rolls back everything on any error.
+
+    ``readonly=True`` is for pure reads (statistics, dashboards): on SQLite it does not
+    take the write lock. Reading person data is audited, which is a write: such reads
+    use an ordinary transaction."""
+    engine = engine or get_engine()
+    if readonly:
+        engine = engine.execution_options(liaison_readonly=True)
+    session = session_factory(engine)()
     try:
         yield session
         session.commit()

@@ -168,3 +168,10 @@ def test_import_from_stdin_and_unknown_kind_option(configured: Engine) -> None:
     missing = run_cli(url, "import", "/nonexistent.jsonl")
     assert missing.returncode != 0 and b"no such file" in missing.stderr
     assert _count(configured, Notice) == 0
+
+
+def test_nul_character_is_refused_with_its_line(db_engine: Engine) -> None:
+    line = '{"kind": "case", "ref": "C-NUL", "direction": "incoming", "opened_on": "2023-01-01", "subject": "a\\u0000b"}'
+    with pytest.raises(ValidationError) as caught, transaction(db_engine) as s:
+        import_records(s, cli_actor(), [(3, line)])
+    assert [(p.line, p.field) for p in caught.value.problems] == [(3, "(line)")]

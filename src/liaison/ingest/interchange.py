@@ -79,6 +79,27 @@ def _problems_from(exc: pydantic.ValidationError, line: int) -> list[FieldProble
     return out
 
 
+def _has_nul(raw: bytes | str) -> bool:
+    """Whether a line's JSON holds a NUL character (PostgreSQL text cannot store one)."""
+    if (b"\\u0000" if isinstance(raw, bytes) else "\\u0000") not in raw:
+        return False
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return False  # not JSON: the parser reports it
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and "\x00" in item:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def _chunks(seq: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(seq), size):
         yield seq[i : i + size]
@@ -180,6 +201,9 @@ class Importer:
             if not raw.strip():
                 continue
             self.report.read += 1
+            if _has_nul(raw):
+                self._problem([FieldProblem("(line)", "contains a NUL character (\\u0000), which no text field may hold", number)])
+                continue
             try:
                 batch.append(_Pending(number, parse_line(raw)))
             except pydantic.ValidationError as exc:

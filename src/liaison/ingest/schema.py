@@ -27,6 +27,7 @@ PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 Ref = Annotated[str, Field(pattern=REF, description="reference of a record (1-64 characters)")]
 Text = Annotated[str, Field(max_length=4000)]
 Short = Annotated[str, Field(max_length=256)]
+Place = Annotated[str, Field(max_length=128)]
 
 
 def _country(value: str | None) -> str | None:
@@ -92,7 +93,7 @@ class Agreement(RecordBase):
     type: AgreementKind
     title: Annotated[str, Field(min_length=1, max_length=512)]
     signed_on: dt.date | None = None
-    place: Short = ""
+    place: Place = ""
     status: AgreementStatus = AgreementStatus.signed
     subjects: list[Short] = Field(default_factory=list)
     parties: list[Party] = Field(default_factory=list)
@@ -111,7 +112,7 @@ class WorkingGroup(RecordBase):
 class EventRecord(RecordBase):
     kind: Literal["event"]
     name: Short = Field(min_length=1)
-    place: Short = ""
+    place: Place = ""
     country: str | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
@@ -135,7 +136,7 @@ class Meeting(RecordBase):
     kind: Literal["meeting"]
     held_on: dt.date
     ends_on: dt.date | None = None
-    place: Short = ""
+    place: Place = ""
     country: str | None = None
     type: MeetingKind
     event: Ref | None = None
@@ -173,7 +174,7 @@ class Person(RecordBase):
     kind: Literal["person"]
     names: list[Name] = Field(min_length=1)
     birth_date: str | None = None
-    birth_place: Short = ""
+    birth_place: Place = ""
     sex: Sex = Sex.unknown
     nationalities: list[str] = Field(default_factory=list)
     source: PersonSource = PersonSource.bureau

@@ -277,7 +277,8 @@ def report(
         period = Period.year(period)
     engine = engine or get_engine()
     home = (home_country or get_settings().home_country).upper()
-    options = {"isolation_level": "REPEATABLE READ"} if is_postgres(engine) else {}
+    # one snapshot; on SQLite a deferred (read-only) transaction, which takes no write lock
+    options = {"isolation_level": "REPEATABLE READ"} if is_postgres(engine) else {"liaison_readonly": True}
     with engine.connect().execution_options(**options) as conn:
         try:
             return compute(conn, period, home)
