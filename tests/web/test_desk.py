@@ -45,6 +45,10 @@ def _act(page, action: str, **fields: str) -> None:
 def test_open_a_case_and_move_it_through_its_workflow(page, site: Site) -> None:
     login(page, "agent")
     page.goto("/dossiers")
+    page.select_option("#f-status", "closed")  # htmx: the rows change, the page stays
+    page.wait_for_url(re.compile(r"status=closed"))
+    assert page.locator("#results td .s-closed").count() > 0
+    assert page.locator("#results td .s-received").count() == 0
     page.click("a.button[href='/dossiers/nouveau']")
     page.fill("#c-subject", "Demande d'identification d'un suspect — trafic de stupéfiants")
     page.select_option("#c-category", "drugs")
@@ -111,6 +115,8 @@ def test_partner_is_refused_a_file_not_shared_with_it(page, site: Site) -> None:
 
 def test_partner_page_and_languages(page, site: Site) -> None:
     login(page, "agent")
+    page.keyboard.press("Tab")  # the first stop is the skip link
+    assert page.evaluate("document.activeElement.className") == "skip"
     page.goto("/partenaires/pays/FR")
     assert page.locator("h1").inner_text().startswith("France")
     shoot(page, "partner")
