@@ -24,7 +24,7 @@ from liaison.letters import service as letters
 from liaison.letters.rules import LETTER_MACHINE
 from liaison.notices import followup
 from liaison.notices import service as notices
-from liaison.notices.rules import NOTICE_MACHINE
+from liaison.notices.rules import NOTICE_MACHINE, HitStep
 from liaison.security import audit
 from liaison.security.actor import Actor
 from liaison.security.policy import can, redact
@@ -138,6 +138,7 @@ def _detail_context(session: Session, who: Visitor, section: Section, ref: str) 
     if section.kind == "notice":
         ctx["compliance"] = notices.review(session, actor, ref)
         ctx["hits"] = followup.hits_of(session, actor, ref)
+        ctx["hit_steps"] = [s.value for s in HitStep]
     if section.kind == "extradition":
         ctx["timeline"] = extraditions.timeline(session, actor, ref)
     return ctx
@@ -212,6 +213,26 @@ async def share_view(request: Request, who: Visitor, section: Section, ref: str)
         errors = FormErrors.of("share", exc, {"agency", "purpose"})
         return detail_view(request, who, section, ref, errors, form, status_code=exc.status)
     return RedirectResponse(f"/{section.path}/{ref}?fait=share", status_code=303)
+
+
+@router.post("/notices/{ref}/concordances/{hit_id}/{step}", response_model=None)
+async def hit_follow_up(request: Request, ref: str, hit_id: int, step: str,
+                        who: Annotated[Visitor, Depends(visitor)]) -> Response:
+    """The next step after a confirmed hit (inform, locate, arrest, extradition file)."""
+    form = await checked_form(request)
+    section = SECTIONS["notice"]
+    try:
+        with transaction() as session:
+            hit = followup.follow_up(session, who.actor, hit_id, step,
+                                     {k: v for k, v in form.items() if v})
+            if hit.notice_ref != ref:
+                raise NotFound(f"no hit {hit_id} on notice {ref}")
+    except NotFound:
+        raise
+    except LiaisonError as exc:
+        errors = FormErrors.of("hit", exc, set())
+        return detail_view(request, who, section, ref, errors, form, status_code=exc.status)
+    return RedirectResponse(f"/notices/{ref}?fait={step}", status_code=303)
 
 
 # the creation forms come before "/{ref}", which would take "nouveau" for a reference

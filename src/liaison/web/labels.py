@@ -12,6 +12,12 @@ def N_(message: str) -> str:
 
 
 LABELS: dict[str, dict[str | None, str]] = {
+    "hit_step": {
+        "inform_issuing_country": N_("Inform the issuing country"),
+        "locate": N_("Person located"),
+        "provisional_arrest": N_("Provisional arrest"),
+        "extradition_file": N_("Open the extradition file"),
+    },
     "role": {
         "officer": N_("officer"),
         "supervisor": N_("supervisor"),
