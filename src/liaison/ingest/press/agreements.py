@@ -35,11 +35,6 @@ _KINDS: list[tuple[str, str]] = [
 _MENTION = re.compile(
     "|".join(f"(?P<k{n}>{pattern})" for n, (pattern, _) in enumerate(_KINDS)), re.IGNORECASE
 )
-_SIGNED = re.compile(
-    r"\b(?:sign|paraph|conclu|scell|adopt|ratifi|entérin|approuv|renouvel|reconduit"
-    r"|procédé à la signature)\w*",
-    re.IGNORECASE,
-)
 _SUBJECT = re.compile(
     r"\b(?:portant sur|relatif à|relative à|relatifs à|en matière de|dans le domaine de"
     r"|dans les domaines de|visant à|destinée? à|concernant|pour renforcer|afin de)\s+"
@@ -162,7 +157,7 @@ def find_agreements(
     by_name = {p.name: p for p in people}
     found: list[Agreement] = []
     for sentence in sentences:
-        signed = bool(_SIGNED.search(sentence.text))
+        signed = bool(sentence.signing_words)  # a signing predicate of the parse
         previous_end = -1
         for match in _MENTION.finditer(sentence.text):
             between = sentence.text[previous_end : match.start()] if previous_end >= 0 else "x"

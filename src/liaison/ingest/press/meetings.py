@@ -19,6 +19,7 @@ from liaison.ingest.press.people import Mention
 from liaison.ingest.press.places import city_in, country_place
 from liaison.ingest.press.result import DateSpan, Meeting, Participant, Person
 from liaison.ingest.press.sentences import Sentence
+from liaison.ingest.press.syntax import Predicate
 
 _TRIGGER = re.compile(
     r"\b(?:réunions?|rencontres?|séances? de travail|entretiens?|s'est entretenue?"
@@ -88,23 +89,20 @@ _RECEIVED_THING = re.compile(
 )
 
 
-def _triggers(text: str) -> list[re.Match[str]]:
-    if _REMOTE.search(text):
+def _triggers(sentence: Sentence) -> list[Predicate]:
+    """The meeting predicates of the parse (syntax.py), in order."""
+    if _REMOTE.search(sentence.text):
         return []  # «un entretien téléphonique» is a contact, not a meeting
-    return [
-        m for m in _TRIGGER.finditer(text)
-        if not (m.group(0).lower().endswith(("reçu", "reçue")) and
-                _RECEIVED_THING.match(text[m.end():]))
-    ]  # fmt: skip
+    return sorted(sentence.meeting_words, key=lambda p: p.start)
 
 
 def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
-    triggers = _triggers(sentence.text)
+    triggers = _triggers(sentence)
     clauses: list[_Clause] = []
     for number, match in enumerate(triggers):
-        start = 0 if number == 0 else match.start()
-        end = triggers[number + 1].start() if number + 1 < len(triggers) else len(sentence.text)
-        before = sentence.text[: match.start()]
+        start = 0 if number == 0 else match.start
+        end = triggers[number + 1].start if number + 1 < len(triggers) else len(sentence.text)
+        before = sentence.text[: match.start]
         back = bool(_BACK_REFERENCE.search(before)) and not re.search(r"\bde\s+$", before)
         clause = _Clause(sentence, start, end, back)
         clause.people = list(dict.fromkeys(

@@ -14,6 +14,7 @@ from datetime import date
 from liaison.ingest.press.dates import DateMatch, find_dates
 from liaison.ingest.press.gazetteer import Gazetteer, Hit
 from liaison.ingest.press.nlp import Entity, entities
+from liaison.ingest.press.syntax import Predicate, meeting_predicates, parse, signing_predicates
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-Ý0-9])")
 _NO_BREAK_BEFORE = re.compile(
@@ -31,6 +32,9 @@ class Sentence:
     countries: list[Hit] = field(default_factory=list)
     agencies: list[Hit] = field(default_factory=list)
     dates: list[DateMatch] = field(default_factory=list)
+    #: meeting and signing predicates read from the dependency parse (syntax.py)
+    meeting_words: list[Predicate] = field(default_factory=list)
+    signing_words: list[Predicate] = field(default_factory=list)
 
     def persons_ner(self) -> list[Entity]:
         return [e for e in self.entities if e.label == "PER"]
@@ -63,7 +67,10 @@ def build_sentences(
         for piece in split_line(line):
             sentences.append(Sentence(len(sentences), piece, heading, number == 0))
     found = entities([s.text for s in sentences])
-    for sentence, ents in zip(sentences, found, strict=True):
+    docs = parse([s.text for s in sentences])
+    for sentence, ents, doc in zip(sentences, found, docs, strict=True):
+        sentence.meeting_words = meeting_predicates(doc)
+        sentence.signing_words = signing_predicates(doc)
         sentence.entities = ents
         sentence.countries = gazetteer.find_countries(sentence.text)
         sentence.agencies = gazetteer.find_agencies(sentence.text)

