@@ -8,7 +8,7 @@ For each (set, seed): generates the data with the kit's gen.py (skipped when the
 files exist), runs the anchors with the kit's run_anchors.py in ANCHORS_VENV (or
 reuses their metrics with --reuse-anchors), runs ``liaison screen`` as a whole
 process at its default threshold (timed, peak RSS from the kernel), runs it again
-with ``--threshold 0`` for candidate recall (not timed), scores everything with the
+with blocking only (candidates.py, not timed) for candidate recall, scores everything with the
 kit's score.py and writes the results table between the screening markers of
 bench/README.md.  Nothing here reads the kit's lexicon; Liaison's process reads only
 watchlist.csv and queries.csv.
@@ -103,8 +103,11 @@ def liaison_row(data: Path, label: str) -> Row:
     wall, rss, err = run_child([*cli, "-o", str(data / "hits_liaison.csv")])
     times = re.search(r"index ([\d.]+)s, match ([\d.]+)s", err)
     assert times, err
-    run_child([*cli, "--threshold", "0", "-o", str(data / "hits_liaison_all.csv")])
-    m = score(data / "truth.csv", data / "hits_liaison_all.csv", DEFAULT_THRESHOLD)
+    m = score(data / "truth.csv", data / "hits_liaison.csv", DEFAULT_THRESHOLD)
+    cand_file = data / "candidates_liaison.csv"
+    run_child([sys.executable, str(Path(__file__).with_name("candidates.py")), str(data),
+               str(cand_file)])
+    m["cand"] = score(data / "truth.csv", cand_file, 0.0)["cand"]
     queries = sum(1 for _ in (data / "queries.csv").open(encoding="utf-8")) - 1
     match_s = float(times[2])
     return Row(label, f"**Liaison** (thr {DEFAULT_THRESHOLD})", float(m["recall"]),

@@ -148,7 +148,7 @@ def _latin_part(word: str, conn: str) -> Part:
             root = _latin_part(j.group(2), "x").word
             alts.append(f"{CONNECTORS[j.group(1)]}:{root}")
         a = _JOINED_ARTICLE.match(word)
-        if a:
+        if a and (a.group(1)[-1] in "iy" or len(a.group(1)) >= 6):
             alts.append(a.group(1))
         s = _ASSIMILATED.match(word)
         if s:

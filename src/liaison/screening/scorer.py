@@ -81,9 +81,9 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
         return 0.88, "typo (1 edit)"
     if dist == 1 and shortest == 3:
         return 0.8, "typo (1 edit)"
-    if dist == 2 and shortest >= 5:
+    if dist == 2 and shortest >= 5 and a.fold[0] == b.fold[0]:
         return 0.76, "typo (2 edits)"
-    if dist == 2 and shortest == 4 and longest >= 5:
+    if dist == 2 and shortest == 4 and longest >= 5 and a.fold[0] == b.fold[0]:
         return 0.7, "typo (2 edits)"
     return 0.5 * OSA.normalized_similarity(a.fold, b.fold), "different"
 
@@ -139,12 +139,13 @@ def form_sim(a: Form, b: Form, q_known: bool = False) -> tuple[float, str]:
     return sim * factor, how + note
 
 
-def token_sim(q: Token, r: Token, q_known: bool) -> tuple[float, str]:
-    """Best similarity over the two tokens' readings."""
+def token_sim(q: Token, r: Token, known: set[str] | frozenset[str]) -> tuple[float, str]:
+    """Best similarity over the two tokens' readings (``known``: the words the watchlist
+    and the dictionary know as names)."""
     best, how = 0.0, "different"
     for fa in q.forms:
         for fb in r.forms:
-            s, h = form_sim(fa, fb, q_known)
+            s, h = form_sim(fa, fb, fa.fold in known)
             if s > best:
                 best, how = s, h
     return best, how
@@ -163,7 +164,7 @@ class PairCache:
         if hit is None:
             if len(self._cache) > 2_000_000:
                 self._cache.clear()
-            hit = token_sim(q, r, q.main.fold in self.known)
+            hit = token_sim(q, r, self.known)
             self._cache[key] = hit
         return hit
 
