@@ -39,7 +39,6 @@ SECRET_CASE = "CF-TEST-NOT-SHARED"
 SHARED_CASE = "CF-TEST-SHARED"
 LATIN_PERSON = "P-TEST-BENALI"
 
-pytestmark = pytest.mark.browser
 
 
 @dataclass

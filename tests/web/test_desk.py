@@ -111,6 +111,7 @@ def test_partner_is_refused_a_file_not_shared_with_it(page, site: Site) -> None:
     assert response is not None and response.status == 200
     assert "Demande de la DGPN" in page.locator("main").inner_text()
     assert page.locator("form[action*='/actions/']").count() == 0
+    assert page.locator("table.history").count() == 0  # the bureau's trail is its own
 
 
 def test_partner_page_and_languages(page, site: Site) -> None:

@@ -98,7 +98,9 @@ def list_view(request: Request, who: Visitor, section: Section) -> HTMLResponse:
 
 def _history(session: Session, actor: Actor, kind: str, ref: str) -> list[Any]:
     """The record's history from the audit trail: its writes and workflow steps (the
-    reads too, for an auditor)."""
+    reads too, for an auditor). A partner agency sees none of the bureau's trail."""
+    if actor.is_partner:
+        return []
     entries = audit.entries_for(session, ref, kind)
     if can(actor, "audit", "audit").allowed:
         return entries
