@@ -148,8 +148,7 @@ class ForkServer:
             raise AssertionError("the fork server died")
         return dict(json.loads(line))
 
-    def run(self, url: str, argv: list[str], kill_after: float | None,
-            before_kill: Callable[[], None] | None = None) -> tuple[int, float]:
+    def run(self, url: str, argv: list[str], plan: Plan | None) -> tuple[int, float]:
         assert self.proc.stdin is not None
         started = time.perf_counter()
         self.proc.stdin.write((json.dumps({"argv": argv, "env": env_for(url)}) + "\n").encode())
@@ -158,10 +157,14 @@ class ForkServer:
         done: dict[str, int] = {}
         reader = threading.Thread(target=lambda: done.update(self._read()), daemon=True)
         reader.start()
-        reader.join(kill_after)
-        if reader.is_alive():
-            if before_kill is not None:
-                before_kill()
+
+        def still_running(seconds: float) -> bool:
+            reader.join(seconds)
+            return reader.is_alive()
+
+        if plan is None:
+            reader.join()
+        elif plan(still_running):
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -175,24 +178,34 @@ class ForkServer:
         self.proc.wait(timeout=30)
 
 
-def run_import(url: str, path: Path, kill_after: float | None,
-               forks: ForkServer | None = None,
-               before_kill: Callable[[], None] | None = None) -> tuple[int, float]:
-    """Run ``liaison import path``; SIGKILL it after ``kill_after`` seconds if it still
-    runs. Returns (exit code, seconds)."""
+#: When to kill: called with ``still_running(seconds)`` (waits up to that long, says
+#: whether the process still runs); returns True to SIGKILL it now.
+Plan = Callable[[Callable[[float], bool]], bool]
+
+
+def run_import(url: str, path: Path, plan: Plan | None,
+               forks: ForkServer | None = None) -> tuple[int, float]:
+    """Run ``liaison import path``, SIGKILLed when ``plan`` says so. Returns (exit code,
+    seconds)."""
     if forks is not None:
-        code, took = forks.run(url, ["import", str(path)], kill_after, before_kill)
+        code, took = forks.run(url, ["import", str(path)], plan)
         if code not in (0, -signal.SIGKILL):
             raise AssertionError(f"liaison import failed on its own ({code})")
         return code, took
     started = time.perf_counter()
     proc = subprocess.Popen([*LIAISON, "import", str(path)], env=env_for(url),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        proc.wait(timeout=kill_after)
-    except subprocess.TimeoutExpired:
-        if before_kill is not None:
-            before_kill()
+
+    def still_running(seconds: float) -> bool:
+        try:
+            proc.wait(timeout=seconds)
+            return False
+        except subprocess.TimeoutExpired:
+            return True
+
+    if plan is None:
+        proc.wait()
+    elif plan(still_running):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     if proc.returncode not in (0, -signal.SIGKILL):
@@ -220,6 +233,41 @@ def import_kills(engine: Engine, url: str, workdir: Path, kills: int, *, persons
             forks.close()
 
 
+def _median(values: list[float], default: float) -> float:
+    recent = sorted(values[-7:])
+    return recent[len(recent) // 2] if recent else default
+
+
+def _anywhere(engine: Engine, rng: random.Random, durations: list[float],
+              probe: dict[str, bool]) -> Plan:
+    """Kill at a random moment of the run's life (start-up, schema check, validation,
+    writes, commit); its length is the median of recent complete runs."""
+    def plan(still_running: Callable[[float], bool]) -> bool:
+        if not still_running(rng.uniform(0.05, 1.05) * _median(durations, 2.0)):
+            return False
+        probe["writing"] = writing(engine)
+        return True
+    return plan
+
+
+def _in_write(engine: Engine, rng: random.Random, write_times: list[float],
+              probe: dict[str, bool]) -> Plan:
+    """Wait until the process is inside its write transaction, then kill at a random
+    moment of it (its length: the median of those seen to complete)."""
+    def plan(still_running: Callable[[float], bool]) -> bool:
+        deadline = time.monotonic() + 60
+        while not writing(engine):
+            if not still_running(0.005) or time.monotonic() > deadline:
+                return False
+        began = time.monotonic()
+        if not still_running(rng.uniform(0, 1.1) * _median(write_times, 0.5)):
+            write_times.append(time.monotonic() - began)
+            return False
+        probe["writing"] = writing(engine)
+        return True
+    return plan
+
+
 def _import_kills(engine: Engine, url: str, workdir: Path, kills: int, persons: int,
                   seed: int, forks: ForkServer | None, verify_every: int) -> CrashReport:
     rng = random.Random(seed)
@@ -234,6 +282,7 @@ def _import_kills(engine: Engine, url: str, workdir: Path, kills: int, persons: 
     acknowledged.append("T0")
     report.runs, report.acknowledged = 1, 1
     durations: list[float] = []
+    write_times: list[float] = []
     n = 0
     while report.kills < kills:
         n += 1
@@ -241,13 +290,12 @@ def _import_kills(engine: Engine, url: str, workdir: Path, kills: int, persons: 
         path = workdir / f"import-{n}.jsonl"
         path.write_text("\n".join(import_lines(tag, persons)) + "\n")
         before = shared_subject(engine)
-        # kill in the later 70 % of a run (writes); its length: median of recent whole runs
-        whole = sorted(durations[-5:])[len(durations[-5:]) // 2] if durations else None
         probe: dict[str, bool] = {}
-        code, took = run_import(url, path, rng.uniform(0.3, 1.05) * whole if whole else None,
-                                forks, lambda p=probe: p.update(writing=writing(engine)))
+        plan = (_anywhere(engine, rng, durations, probe) if n % 2
+                else _in_write(engine, rng, write_times, probe))
+        code, took = run_import(url, path, plan, forks)
         report.runs += 1
-        if code == 0:
+        if code == 0 and n % 2:
             durations.append(took)
         counts = tag_counts(engine, tag)  # the next process to open the database
         subject = shared_subject(engine)
