@@ -167,6 +167,7 @@ def _register() -> None:
     from liaison.retention_cli import app as retention_app; app.add_typer(retention_app, name="retention")  # noqa: E702, E501, I001
     from liaison.reports.cli import register as report_cli; report_cli(app)  # noqa: E702
     from liaison.ingest.press_cli import ingest_command; app.command("ingest")(ingest_command)  # noqa: E702, I001
+    from liaison.screening.cli import register as screen_cli; screen_cli(app)  # noqa: E702
 
 
 _register()

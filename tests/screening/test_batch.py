@@ -46,10 +46,13 @@ def test_cli_rejects_bad_threshold(small_set: Path, tmp_path: Path) -> None:
     assert result.exit_code != 0 and "threshold" in result.output
 
 
-def test_database_watchlist_needs_a_loader(small_set: Path, tmp_path: Path) -> None:
-    screen_cli.set_watchlist_loader(None)
+def test_database_path_needs_a_loader(small_set: Path, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(screen_cli, "_loader", None)
     with pytest.raises(Unavailable, match="--watchlist"):
-        screen_cli.database_watchlist()
+        screen_cli._run_on_database(small_set / "queries.csv", tmp_path / "h.csv", 0.85,
+                                    "local", None)
+    assert not (tmp_path / "h.csv").exists()
 
 
 def test_missing_column_is_named(tmp_path: Path) -> None:

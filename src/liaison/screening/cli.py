@@ -10,6 +10,7 @@ Run on its own: ``python -m liaison.screening.cli QUERIES.csv --watchlist W.csv 
 
 from __future__ import annotations
 
+import csv
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -19,7 +20,7 @@ from typing import Annotated, Any
 import typer
 
 from liaison.errors import LiaisonError, Unavailable, ValidationError
-from liaison.screening.batch import read_watchlist, screen_files
+from liaison.screening.batch import BatchStats, read_watchlist, screen_files
 from liaison.screening.model import WatchlistEntry
 from liaison.screening.scorer import DEFAULT_THRESHOLD
 
@@ -33,16 +34,18 @@ def set_watchlist_loader(loader: WatchlistLoader | None) -> None:
     _loader = loader
 
 
-def database_watchlist() -> list[WatchlistEntry]:
-    """Every person under an active warrant, notice or search note, from the database."""
-    if _loader is None:
-        raise Unavailable(
-            "screening against the database is not available yet: no watchlist loader is "
-            "registered (liaison.screening.cli.set_watchlist_loader); use --watchlist FILE")
-    from liaison.db import get_engine, transaction
+def _database_loader(session: Any) -> Iterable[WatchlistEntry]:
+    # imported on use: the notice and person models are not needed with --watchlist
+    from liaison.screening.watchlist import load_watchlist
 
-    with transaction(get_engine()) as session:
-        return list(_loader(session))
+    return load_watchlist(session)
+
+
+def register(app: typer.Typer) -> None:
+    """Mount ``liaison screen`` on the root command, reading the database's watchlist
+    (persons under an active warrant, notice or search note) when no file is given."""
+    set_watchlist_loader(_database_loader)
+    app.command("screen")(screen_command)
 
 
 def _check_threshold(value: float) -> float:
@@ -71,13 +74,11 @@ def screen_command(
     if engine not in ("local", "spark"):
         raise typer.BadParameter("--engine is local or spark")
     started = time.perf_counter()
-    entries = read_watchlist(watchlist) if watchlist else database_watchlist()
-    if engine == "spark":
-        from liaison.screening.spark import screen_files_spark
-
-        stats = screen_files_spark(queries, list(entries), output, threshold, master)
+    if watchlist is not None:
+        stats = _run(queries, list(read_watchlist(watchlist)), output, threshold, engine,
+                     master)
     else:
-        stats = screen_files(queries, entries, output, threshold)
+        stats = _run_on_database(queries, output, threshold, engine, master)
     took = time.perf_counter() - started
     typer.echo(f"{stats.queries} queries screened against {stats.watchlist} listed persons: "
                f"{stats.hits} hits at threshold {threshold} written to {output} "
@@ -85,10 +86,55 @@ def screen_command(
                f"total {took:.1f}s)", err=True)
 
 
+def _run(queries: Path, entries: list[WatchlistEntry], output: Path, threshold: float,
+         engine: str, master: str | None) -> BatchStats:
+    if engine == "spark":
+        from liaison.screening.spark import screen_files_spark
+
+        return screen_files_spark(queries, entries, output, threshold, master)
+    return screen_files(queries, entries, output, threshold)
+
+
+def _hit_ids(path: Path) -> list[str]:
+    with path.open(newline="", encoding="utf-8") as fp:
+        return sorted({row["watchlist_id"] for row in csv.DictReader(fp)})
+
+
+def _run_on_database(queries: Path, output: Path, threshold: float, engine: str,
+                     master: str | None) -> BatchStats:
+    """Screen against the database's watchlist in one transaction that also records, in
+    the audit trail, who screened which file and which listed persons came back. The
+    hits file appears only once that transaction has committed."""
+    if _loader is None:
+        raise Unavailable(
+            "screening against the database is not available: no watchlist loader is "
+            "registered (liaison.screening.cli.set_watchlist_loader); use --watchlist FILE")
+    from liaison.db import get_engine, transaction
+    from liaison.security import audit
+    from liaison.security.actor import cli_actor
+
+    actor = cli_actor()
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        with transaction(get_engine()) as session:
+            entries = list(_loader(session))
+            stats = _run(queries, entries, partial, threshold, engine, master)
+            audit.record(session, audit.Event(
+                actor.username, audit.AuditAction.search, "person", "", purpose="screening",
+                origin=actor.origin,
+                detail={"queries_file": queries.name, "queries": stats.queries,
+                        "listed": stats.watchlist, "threshold": threshold,
+                        "hits": stats.hits, "persons": _hit_ids(partial)}))
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+    return stats
+
+
 def main() -> None:
     """Standalone entry point (the root ``liaison`` CLI mounts ``screen_command``)."""
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    app.command("screen")(screen_command)
+    register(app)
     args = sys.argv[1:]
     try:
         app(args[1:] if args[:1] == ["screen"] else args)
@@ -97,7 +143,8 @@ def main() -> None:
         raise SystemExit(exc.exit_code) from None
 
 
-__all__ = ["ValidationError", "database_watchlist", "screen_command", "set_watchlist_loader"]
+__all__ = ["ValidationError", "register", "screen_command",
+           "set_watchlist_loader"]
 
 if __name__ == "__main__":
     main()
