@@ -243,6 +243,7 @@ SETS = {
     "blind4": HERE / "blind4",
     "blind5": HERE / "blind5",
     "blind6": HERE / "blind6",
+    "blind7": HERE / "blind7",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
