@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table
 
 from liaison.errors import NotFound, ValidationError
-from liaison.ingest.press.pipeline import extract
 from liaison.ingest.press.result import KINDS, Extraction
 
 FORMATS = ("table", "json")
@@ -105,6 +104,8 @@ def ingest_command(
         raise ValidationError(f"--format: must be one of {', '.join(FORMATS)}")
     when = article_date.date() if article_date else None
     texts = {str(path): read_text(path) for path in files}  # every file checked first
+    from liaison.ingest.press.pipeline import extract  # spaCy loads here, not at CLI start
+
     console = Console(highlight=False)
     if not accept:
         results = {name: extract(text, article_date=when) for name, text in texts.items()}

@@ -10,7 +10,6 @@ from typing import Annotated, Optional
 import typer
 
 from liaison.errors import ValidationError
-from liaison.reports.render import FORMATS, render
 from liaison.reports.service import annual_report, period_of
 from liaison.security.actor import cli_actor
 
@@ -34,6 +33,7 @@ def report(
 ) -> None:
     """The annual report (bilan), counted from the records: YEAR, or --from/--to."""
     from liaison.cli import ensure_schema
+    from liaison.reports.render import FORMATS, render  # charts (altair) load here only
 
     if format not in FORMATS:
         choices = ", ".join(FORMATS)

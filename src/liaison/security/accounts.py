@@ -20,7 +20,7 @@ from liaison.security.actor import Actor, Role
 from liaison.security.audit import AuditAction, Event
 from liaison.security.model import AccessToken, UserAccount
 from liaison.security.passwords import (
-    DUMMY_HASH,
+    dummy_hash,
     hash_password,
     needs_rehash,
     new_totp_secret,
@@ -139,7 +139,7 @@ def disable_user(session: Session, actor: Actor, username: str) -> int:
 def _refusal(user: UserAccount | None, password: str, code: str | None, now: dt.datetime) -> str:
     """Why this login fails, or '' when it succeeds."""
     if user is None:
-        verify_password(DUMMY_HASH, password)
+        verify_password(dummy_hash(), password)
         return "unknown user"
     if user.disabled:
         return "account disabled"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -13,9 +15,13 @@ ISSUER = "Liaison"
 
 _hasher = PasswordHasher()
 
-#: a valid hash of nothing anyone knows: verified against when the user does not exist,
-#: so a wrong name costs as long as a wrong password
-DUMMY_HASH = _hasher.hash("liaison-no-such-user-padding")
+
+@cache
+def dummy_hash() -> str:
+    """A valid hash of nothing anyone knows: verified against when the user does not
+    exist, so a wrong name costs as long as a wrong password. Made on first use, not at
+    import (hashing takes a third of a second, and every CLI command imports this)."""
+    return _hasher.hash("liaison-no-such-user-padding")
 
 
 def check_strength(password: str) -> None:

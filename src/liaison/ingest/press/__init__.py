@@ -16,8 +16,22 @@ from liaison.ingest.press.gazetteer import (
     build_gazetteer,
     default_gazetteer,
 )
-from liaison.ingest.press.pipeline import extract
 from liaison.ingest.press.result import KINDS, Extraction
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from liaison.ingest.press.pipeline import extract
+
+
+def __getattr__(name: str) -> object:
+    """``extract`` imports spaCy: only when asked for, so that importing a light part of
+    this package (the result types, for the CLI) stays fast."""
+    if name == "extract":
+        from liaison.ingest.press.pipeline import extract
+
+        return extract
+    raise AttributeError(name)
+
 
 __all__ = [
     "KINDS",
