@@ -4,16 +4,21 @@ One session: a fresh SQLite database with a small demo (scale 0.02), three users
 through the security service, a person written in Latin script only, and a file not
 shared with the partner; uvicorn serving it on a free port of 127.0.0.1 in a
 subprocess; Debian's Chromium driven by Playwright (never ``playwright install``).
+
+Screenshots of the main pages are taken and checked at every run, in a temporary
+folder; with ``LIAISON_SCREENSHOTS=1`` they are written to docs/screenshots/ instead
+(for the README), so an ordinary test run leaves the checkout clean.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+import struct
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +50,8 @@ LATIN_PERSON = "P-TEST-BENALI"
 class Site:
     url: str
     supervisor_secret: str
+    #: the server's database, for tests that check what a page wrote
+    database_url: str = ""
 
     def supervisor_code(self) -> str:
         import pyotp
@@ -101,7 +108,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                 time.sleep(0.1)
         else:
             raise RuntimeError("the server did not start")
-        yield Site(base, secret)
+        yield Site(base, secret, url)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -156,6 +163,35 @@ def login(page: object, username: str, code: str = "") -> None:
     page.wait_for_selector("[data-testid=who]")  # type: ignore[attr-defined]
 
 
-def shoot(page: object, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """docs/screenshots/ when LIAISON_SCREENSHOTS=1, else a temporary folder."""
+    if os.environ.get("LIAISON_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height of a PNG file, read from its header (ValueError if not a PNG)."""
+    head = path.read_bytes()[:24]
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        raise ValueError(f"{path}: not a PNG image")
+    width, height = struct.unpack(">II", head[16:24])
+    return int(width), int(height)
+
+
+@pytest.fixture
+def shoot(screenshot_dir: Path) -> Callable[[object, str], Path]:
+    """Take a full-page screenshot and check it: a PNG of the laptop screen's width, at
+    least a screen high, and not blank (a blank page compresses to a few kB)."""
+
+    def take(page: object, name: str) -> Path:
+        path = screenshot_dir / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+        width, height = png_size(path)
+        assert width == 1366 and height >= 600, (name, width, height)
+        assert path.stat().st_size > 20_000, (name, path.stat().st_size)
+        return path
+
+    return take

@@ -1,6 +1,6 @@
 """The desk in a real browser: login, a file through its workflow, person search across
 scripts, a partner refused, the interface in English and Arabic. Screenshots of the
-main pages go to docs/screenshots/."""
+main pages are taken and checked (written to docs/screenshots/ with LIAISON_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import re
 
 import pytest
 
-from tests.web.conftest import LATIN_PERSON, SECRET_CASE, SHARED_CASE, Site, login, shoot
+from tests.web.conftest import LATIN_PERSON, SECRET_CASE, SHARED_CASE, Site, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-def test_login_required_and_header_shows_agency_and_role(page, site: Site) -> None:
+def test_login_required_and_header_shows_agency_and_role(page, site: Site, shoot) -> None:
     page.goto("/dossiers")
     assert "/connexion" in page.url
     page.fill("#username", "agent")
@@ -42,7 +42,7 @@ def _act(page, action: str, **fields: str) -> None:
     form.locator("button[type=submit]").click()
 
 
-def test_open_a_case_and_move_it_through_its_workflow(page, site: Site) -> None:
+def test_open_a_case_and_move_it_through_its_workflow(page, site: Site, shoot) -> None:
     login(page, "agent")
     page.goto("/dossiers")
     page.select_option("#f-status", "closed")  # htmx: the rows change, the page stays
@@ -82,7 +82,7 @@ def test_open_a_case_and_move_it_through_its_workflow(page, site: Site) -> None:
     assert status.inner_text() == "clôturé"
 
 
-def test_person_search_finds_latin_record_from_arabic_script(page, site: Site) -> None:
+def test_person_search_finds_latin_record_from_arabic_script(page, site: Site, shoot) -> None:
     login(page, "agent")
     page.goto("/personnes")
     page.fill("#s-name", "محمد بن علي")
@@ -114,7 +114,7 @@ def test_partner_is_refused_a_file_not_shared_with_it(page, site: Site) -> None:
     assert page.locator("table.history").count() == 0  # the bureau's trail is its own
 
 
-def test_partner_page_and_languages(page, site: Site) -> None:
+def test_partner_page_and_languages(page, site: Site, shoot) -> None:
     login(page, "agent")
     page.keyboard.press("Tab")  # the first stop is the skip link
     assert page.evaluate("document.activeElement.className") == "skip"
