@@ -2,7 +2,8 @@
 the bureau's published figures, counted from the records (never stored as totals).
 
 Everything goes through the interchange importer, so the demo is validated and
-audited like any other import.
+audited like any other import; then :mod:`liaison.demo.showcase` adds, through the
+workflow services, one record in every state of every workflow (dated 2026).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from liaison.demo.partners import (
     PARTNER_WEIGHTS,
 )
 from liaison.demo.people import PersonFactory
+from liaison.demo.showcase import build_showcase
 from liaison.demo.volumes import VOLUMES, YearVolumes, category_counts
 from liaison.ingest.interchange import dumps, import_records
 from liaison.overview import count_by_kind
@@ -364,4 +366,6 @@ def build_demo(session: Session, actor: Actor, *, seed: int = 2023, force: bool 
     builder = DemoBuilder(seed, scale)
     lines = ((i, dumps(r)) for i, r in enumerate(builder.records(), start=1))
     import_records(session, actor, lines, source="demo")
+    build_showcase(session, actor, builder.people, home=builder.home,
+                   home_agency=builder.home_agency)
     return count_by_kind(session)
