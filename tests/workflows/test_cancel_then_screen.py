@@ -1,0 +1,83 @@
+"""End to end, as an operator would: ``liaison screen`` against the database's watchlist
+finds a wanted person; ``liaison notice cancel`` on the warrant cancels the search note
+and the diffusion derived from it; the next ``liaison screen`` no longer finds that
+person, and still finds a person wanted under another notice. Real screening engine,
+real database (SQLite and PostgreSQL), real command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from liaison import cli, config
+from liaison.db import transaction
+from liaison.notices.model import Notice
+
+from ..notices.factories import make_person, published_notice
+
+QUERIES = [
+    ("q1", "Mohamed ben Ahmed El Amrani", "1985-03-14", "MA"),  # the warrant's person
+    ("q2", "Djamel Chraibi", "1979-07-02", "DZ"),                # wanted under RN-2
+    ("q3", "Pierre Martin", "1990-01-01", "FR"),                 # nobody
+]
+
+
+def _liaison(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+             *args: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "argv", ["liaison", *args])
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    config.get_settings.cache_clear()
+    code = 0
+    try:
+        cli.main()
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def _screen(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+            queries: Path, out: Path) -> set[tuple[str, str]]:
+    code, text = _liaison(monkeypatch, capsys, "screen", str(queries), "-o", str(out))
+    assert code == 0, text
+    with out.open(encoding="utf-8", newline="") as f:
+        return {(row["qid"], row["watchlist_id"]) for row in csv.DictReader(f)}
+
+
+def test_cancelled_warrant_drops_out_of_the_next_liaison_screen(
+        configured: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with transaction(configured) as s:
+        make_person(s, "P-1", name="Mohammed Ben Ahmed Al-Amrani",
+                    arabic="محمد بن أحمد العمراني")
+        make_person(s, "P-2", name="Djamel Chraibi", birth_date="1979-07-02",
+                    nationalities=["DZ"])
+        published_notice(s, "W-1", "P-1", kind="arrest_warrant")
+        published_notice(s, "SN-1", "P-1", kind="search_note", derived_from_ref="W-1",
+                         scope="national")
+        published_notice(s, "DF-1", "P-1", kind="diffusion", derived_from_ref="W-1")
+        published_notice(s, "RN-2", "P-2")
+    queries = tmp_path / "queries.csv"
+    with queries.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["qid", "full_name", "birth_date", "nationality"])
+        w.writerows(QUERIES)
+
+    before = _screen(monkeypatch, capsys, queries, tmp_path / "hits-before.csv")
+    assert before == {("q1", "P-1"), ("q2", "P-2")}
+
+    code, text = _liaison(monkeypatch, capsys, "notice", "cancel", "W-1",
+                          "--reason", "withdrawn_by_judge")
+    assert code == 0, text
+    with transaction(configured) as s:
+        status = dict(s.execute(select(Notice.ref, Notice.status)).all())
+    assert [status[r] for r in ("W-1", "SN-1", "DF-1", "RN-2")] == [
+        "cancelled", "cancelled", "cancelled", "published"]
+
+    after = _screen(monkeypatch, capsys, queries, tmp_path / "hits-after.csv")
+    assert after == {("q2", "P-2")}
