@@ -75,6 +75,7 @@ def _fill(url: str) -> str:
         add_user(session, actor, "agent", ["officer"], "NCB", PASSWORD)
         chef = add_user(session, actor, "chef", ["supervisor"], "NCB", PASSWORD)
         add_user(session, actor, "liaison-fr", ["partner"], "DGPN-FR", PASSWORD)
+        add_user(session, actor, "analyste", ["analyst"], "NCB", PASSWORD)
         create_record(session, actor, "person", Person(
             kind="person", ref=LATIN_PERSON, names=[{"full_name": "Mohamed Benali"}],
             birth_date="1984-03-12", nationalities=["MA"], classification="restricted"))

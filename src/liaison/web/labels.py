@@ -261,5 +261,11 @@ LABELS: dict[str, dict[str | None, str]] = {
         "approve": N_("approved"),
         "import": N_("imported"),
         "export": N_("exported"),
+        "accept": N_("accepted"),
+    },
+    "record_kind": {
+        "event": N_("event"),
+        "meeting": N_("meeting"),
+        "agreement": N_("agreement"),
     },
 }

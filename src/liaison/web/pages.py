@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from liaison.web.templating import STATIC, render
 
-AREAS = ["auth", "dashboard", "desk", "persons", "partners", "reports"]
+AREAS = ["auth", "dashboard", "desk", "persons", "partners", "reports", "press"]
 
 router = APIRouter(include_in_schema=False)
 for _name in AREAS:

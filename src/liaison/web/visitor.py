@@ -16,6 +16,7 @@ from liaison.db import transaction
 from liaison.errors import LiaisonError, NotAuthenticated, NotFound, PermissionDenied
 from liaison.partners.model import Agency
 from liaison.security.actor import Actor
+from liaison.security.policy import Action, can
 from liaison.security.sessions import COOKIE_NAME, check_csrf, csrf_token, session_actor
 from liaison.web.templating import render
 
@@ -37,6 +38,13 @@ class Visitor:
     @property
     def is_partner(self) -> bool:
         return self.actor.is_partner
+
+    @property
+    def reviews_press(self) -> bool:
+        """May read press releases into registry records (the policy lets it create
+        events, meetings and agreements)."""
+        return all(can(self.actor, Action.create, kind)
+                   for kind in ("event", "meeting", "agreement"))
 
 
 def origin_of(request: Request) -> str:
