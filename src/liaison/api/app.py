@@ -90,5 +90,5 @@ def create_app() -> FastAPI:
 def _api_modules() -> list[Any]:
     import importlib
 
-    names = ["auth", "records", "reports", "workflows"]  # add a domain's API module name here when it exists
+    names = ["auth", "records", "reports", "workflows", "screening"]  # add a domain's API module name here when it exists
     return [importlib.import_module(f"liaison.api.{n}") for n in names]

@@ -286,7 +286,8 @@ class ScreeningIndex:
         if score < threshold:
             return None
         names = [n for n in rec.entry.names if n and n.strip()]
-        expl = explain(qtokens, names, rec.tokens, res, dob, d_eff, nat, n_eff)
+        expl = explain(qtokens, names, rec.tokens, res, dob, d_eff, nat, n_eff,
+                       rec.entry.source)
         return Match(rec.entry, score, expl)
 
 

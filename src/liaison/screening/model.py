@@ -68,6 +68,14 @@ class Explanation:
     nationality: str
     nationality_effect: float
     algorithm: str = ALGORITHM_VERSION
+    #: where the listed record comes from: ``bureau`` (the bureau's own notices), a
+    #: published list (``interpol_public``, ``ftm``…) or the watchlist file read
+    source: str = "bureau"
+
+    @property
+    def published_list(self) -> bool:
+        """The candidate comes from a published list, not from the bureau's own records."""
+        return self.source not in ("bureau", "") and not self.source.startswith("csv:")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,11 +90,13 @@ class Explanation:
             "nationality": self.nationality,
             "nationality_effect": round(self.nationality_effect, 3),
             "algorithm": self.algorithm,
+            "source": self.source,
         }
 
     @property
     def text(self) -> str:
-        bits = [f"{p.query}={p.listed} ({p.how})" for p in self.parts]
+        bits = [f"listed by {self.source} (published list)"] if self.published_list else []
+        bits += [f"{p.query}={p.listed} ({p.how})" for p in self.parts]
         if self.unmatched_query:
             bits.append("query only: " + " ".join(self.unmatched_query))
         if self.unmatched_listed:

@@ -356,7 +356,8 @@ def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
 
 
 def explain(q: Sequence[Token], names: Sequence[str], tokens: Sequence[Sequence[Token]],
-            res: NameResult, dob: str, d_eff: float, nat: str, n_eff: float) -> Explanation:
+            res: NameResult, dob: str, d_eff: float, nat: str, n_eff: float,
+            source: str = "bureau") -> Explanation:
     r = tokens[res.name_index]
     parts = tuple(PartMatch(q[i].text, r[j].text, how, s) for i, j, s, how in res.pairs)
     return Explanation(
@@ -364,4 +365,4 @@ def explain(q: Sequence[Token], names: Sequence[str], tokens: Sequence[Sequence[
         unmatched_query=tuple(q[i].text for i in res.unmatched_q),
         unmatched_listed=tuple(r[j].text for j in res.unmatched_r),
         name_score=res.score, name_notes=tuple(res.notes), birth_date=dob,
-        birth_date_effect=d_eff, nationality=nat, nationality_effect=n_eff)
+        birth_date_effect=d_eff, nationality=nat, nationality_effect=n_eff, source=source)

@@ -1,6 +1,13 @@
-"""The bureau's own watchlist: every person under an active warrant, notice or search
-note in the database. Cancelled, withdrawn, expired, refused, arrested and not yet
-published notices keep nobody on it, nor do cancellation notes.
+"""The watchlist screened against: every person under an active warrant, notice or
+search note in the database. Cancelled, withdrawn, expired, refused, arrested and not
+yet published notices keep nobody on it, nor do cancellation notes.
+
+Persons imported from a published list (``liaison import --format interpol-notices|ftm``:
+``Person.source`` other than ``bureau``) are on it too: an INTERPOL public notice
+through its notice (so it leaves when that notice is ended), a sanctions-list person
+that has no notice at all as long as it is in the database. Each entry keeps its
+``source``, which every candidate's explanation shows, so a published-list person is
+never taken for one of the bureau's own.
 
 :func:`load_watchlist` reads it afresh, so the next screening run reflects a
 cancellation at once. A long-lived process (the web app's desk search) may also
@@ -50,14 +57,28 @@ def _active_clause() -> Any:
     )
 
 
+BUREAU = "bureau"
+
+
+def _listed_refs() -> Any:
+    """Select of the references on the watchlist: persons under an active notice, and
+    published-list persons that no notice refers to."""
+    active = select(Notice.person_ref).where(_active_clause())
+    noticed = select(Notice.person_ref).where(Notice.person_ref.is_not(None))
+    published = select(Person.ref).where(
+        Person.source.is_not(None), Person.source != BUREAU, Person.ref.not_in(noticed))
+    return active.union(published)
+
+
 def active_person_refs(session: Session, among: Iterable[str] | None = None) -> set[str]:
-    """References of the persons under at least one active notice (optionally among some)."""
-    stmt = select(Notice.person_ref).where(_active_clause()).distinct()
+    """References of the persons on the watchlist (optionally among some)."""
+    listed = _listed_refs().subquery()
+    stmt = select(listed.c[0]).distinct()
     if among is not None:
         refs = list(among)
         if not refs:
             return set()
-        stmt = stmt.where(Notice.person_ref.in_(refs))
+        stmt = stmt.where(listed.c[0].in_(refs))
     return {r for r in session.scalars(stmt) if r}
 
 
@@ -70,7 +91,7 @@ def to_entry(person: Person) -> WatchlistEntry:
         birth_date=person.birth_date or None,
         nationality="|".join(person.nationalities or []) or None,
         gender=person.sex if person.sex in ("M", "F") else None,
-        source=person.source or "bureau",
+        source=person.source or BUREAU,
     )
 
 
@@ -82,15 +103,16 @@ def _persons(session: Session, refs: list[str], chunk: int = 1000) -> Iterator[P
 
 
 def load_watchlist(session: Session) -> list[WatchlistEntry]:
-    """Every person under an active warrant, notice or search note, in reference order.
+    """Every person under an active warrant, notice or search note, and every
+    published-list person without a notice, in reference order.
 
     Two set-based queries (persons, names) rather than one object per person: the
     whole list of a large bureau loads in seconds."""
-    listed = select(Notice.person_ref).where(_active_clause()).distinct().subquery()
+    listed = _listed_refs().subquery()
     names: dict[str, list[str]] = {}
     name_rows = (
         select(PersonName.person_ref, PersonName.full_name)
-        .where(PersonName.person_ref.in_(select(listed.c.person_ref)))
+        .where(PersonName.person_ref.in_(select(listed.c[0])))
         .order_by(PersonName.person_ref, PersonName.kind != NameKind.primary,
                   PersonName.position)
     )
@@ -99,14 +121,14 @@ def load_watchlist(session: Session) -> list[WatchlistEntry]:
             names.setdefault(ref, []).append(full_name)
     person_rows = (
         select(Person.ref, Person.birth_date, Person.nationalities, Person.sex, Person.source)
-        .where(Person.ref.in_(select(listed.c.person_ref)))
+        .where(Person.ref.in_(select(listed.c[0])))
         .order_by(Person.ref)
     )
     return [
         WatchlistEntry(
             id=ref, names=tuple(names[ref]), birth_date=birth_date or None,
             nationality="|".join(nationalities or []) or None,
-            gender=sex if sex in ("M", "F") else None, source=source or "bureau",
+            gender=sex if sex in ("M", "F") else None, source=source or BUREAU,
         )
         for ref, birth_date, nationalities, sex, source in session.execute(person_rows)
         if ref in names
