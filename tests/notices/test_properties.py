@@ -1,7 +1,8 @@
 """Property-based tests through the services, on a real database: over random sequences
 of actions by random actors, every record stays in a defined state that its machine
 predicts, and every refused action (bad state, bad actor, missing parameter, failed
-rule) leaves the record and the audit trail exactly as they were."""
+rule) leaves the record, the other workflow tables and the audit trail exactly as
+they were."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select, table
 
 from liaison.cases import service as cases
 from liaison.cases.model import Case
@@ -45,10 +46,21 @@ PARAMS = st.fixed_dictionaries({}, optional={
 _counter = itertools.count()
 
 
+#: tables a workflow action may write besides its record (cancellation notes, hits,
+#: extradition files opened from a hit, links)
+SIDE_TABLES = ("notice", "notice_hit", "case_file", "case_person", "rogatory_letter",
+               "extradition")
+
+
 def _snapshot(engine: Engine, cls: Any, ref: str) -> tuple[dict[str, Any], int]:
+    """The record's columns and the row counts of every workflow table; the audit
+    trail's length (second, so that tests can compare it)."""
     with transaction(engine) as s:
         row = s.get(cls, ref)
         values = {c.key: getattr(row, c.key) for c in inspect(cls).column_attrs}
+        counts = s.execute(select(*[select(func.count()).select_from(table(t))
+                                    .scalar_subquery() for t in SIDE_TABLES])).one()
+        values.update({f"rows:{t}": n for t, n in zip(SIDE_TABLES, counts, strict=True)})
         return values, s.scalar(select(func.count()).select_from(AuditEntry)) or 0
 
 
