@@ -69,3 +69,14 @@ def test_partner_learns_nothing_of_a_file_not_shared(http: Api) -> None:
     strip = re.compile(r"CF-(HIDDEN|NEVER)")
     assert strip.sub("", hidden.text) == strip.sub("", absent.text)
     assert "internal" not in hidden.text
+
+
+def test_arabic_text_is_marked_right_to_left_wherever_shown(http: Api) -> None:
+    with transaction(http.engine) as session:
+        cases.open_case(session, cli_actor(), ref="CF-AR", subject="طلب معلومات عن محمد بن علي")
+    _login(http, "omar")
+    for path in ("/dossiers", "/dossiers/CF-AR", "/dossiers/CF-AR?lang=en"):
+        page = http.client.get(path).text
+        assert '<bdi dir="rtl" lang="ar">طلب معلومات' in page, path
+    assert '<html lang="en" dir="ltr">' in http.client.get("/?lang=en").text
+    assert '<html lang="ar" dir="rtl">' in http.client.get("/?lang=ar").text
