@@ -125,19 +125,23 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             base = locust(args.port, "HealthProbe", args.users, args.baseline_seconds,
                           Path(tmp) / "baseline")
+            load_before = os.getloadavg()
             desk = locust(args.port, "DeskOfficer", args.users, args.seconds, Path(tmp) / "desk")
+            load_after = os.getloadavg()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     result = {"db": args.db, "workers": args.workers, "users": args.users,
               "seconds": args.seconds, "demo_build_s": round(built, 1), "desk": desk,
-              "baseline_healthz": base}
+              "baseline_healthz": base,
+              # the machine's 1-minute load average as the desk run began and ended
+              "loadavg_1min": [round(load_before[0], 1), round(load_after[0], 1)]}
     print(json.dumps(result))
     five = sum(v for k, v in desk["statuses"].items() if k == "5xx")
     print(f"| {args.db} | {args.workers} | {args.users} | {args.seconds} s | {desk['requests']:,} "
           f"| {desk['rps']} | {desk['p50_ms']:.0f} | {desk['p95_ms']:.0f} | {desk['p99_ms']:.0f} "
           f"| {desk['statuses'].get('409', 0)} | {desk['statuses'].get('4xx', 0)} | {five} "
-          f"| {base['rps']} |")
+          f"| {base['rps']} | {load_before[0]:.1f}–{load_after[0]:.1f} |")
     sys.exit(1 if five else 0)
 
 
