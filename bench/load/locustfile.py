@@ -1,9 +1,10 @@
 """The desk's mix, for Locust (run by bench/load/run.py as its own process; never
 import this where ``ssl`` is already loaded).
 
-An officer opens persons (or searches them, when the screening search route exists),
-pages through the lists of cases and notices, and updates cases (read, change, write
-back with the version read; a 409 is a correct answer to a race, not an error).
+An officer searches persons (``GET /api/v1/screening/search``: is this person
+wanted?) and opens person records, pages through the lists of cases and notices, and
+updates cases (read, change, write back with the version read; a 409 is a correct
+answer to a race, not an error).
 ``HealthProbe`` is the baseline: the cheapest route of the same server.
 
 Environment: LOAD_TOKEN (a bearer token); LOAD_STATUS_FILE gets the count of answers per
@@ -55,20 +56,29 @@ class DeskOfficer(HttpUser):
         self.persons = [p["ref"] for p in persons["items"]] or ["none"]
         self.names = [p["names"][0]["full_name"] for p in persons["items"] if p.get("names")]
         self.cases = [c["ref"] for c in cases["items"]] or ["none"]
-        with self.client.get(f"{SEARCH}?q=test", name="search probe",
+        self.births = [p.get("birth_date") for p in persons["items"] if p.get("names")]
+        with self.client.get(SEARCH, params={"name": "test"}, name="search probe",
                              catch_response=True) as probe:
             self.search = probe.status_code == 200
             if probe.status_code == 404:
-                probe.success()  # no screening search route yet: open persons instead
+                probe.success()  # no screening search route (older Liaison): open persons
 
-    @task(5)
-    def person(self) -> None:
-        if self.search and self.names:
-            self.client.get(SEARCH, params={"q": random.choice(self.names)},
-                            name="search person")
-        else:
-            self.client.get(f"/api/v1/persons/{random.choice(self.persons)}",
-                            name="open person")
+    @task(4)
+    def search_person(self) -> None:
+        """Is this person wanted? A name as typed at the desk, half the time with the
+        birth date the officer reads from a document."""
+        if not (self.search and self.names):
+            self.open_person()
+            return
+        i = random.randrange(len(self.names))
+        params = {"name": self.names[i]}
+        if random.random() < 0.5 and self.births[i]:
+            params["birth_date"] = self.births[i]
+        self.client.get(SEARCH, params=params, name="search person")
+
+    @task(1)
+    def open_person(self) -> None:
+        self.client.get(f"/api/v1/persons/{random.choice(self.persons)}", name="open person")
 
     @task(4)
     def list_page(self) -> None:
