@@ -86,10 +86,15 @@ def _import_interchange(file: str, skip_invalid: bool) -> ImportReport:
 
 
 def _lines(stream: BinaryIO, progress: Progress | None, task: int | None) -> Iterator[tuple[int, bytes]]:
+    read = 0
     for number, raw in enumerate(stream, start=1):
-        if progress is not None and task is not None:
-            progress.advance(task, len(raw))
+        read += len(raw)
+        if number % 1000 == 0 and progress is not None and task is not None:
+            progress.advance(task, read)  # the bar moves by thousands of lines: cheaper
+            read = 0
         yield number, raw
+    if progress is not None and task is not None:
+        progress.advance(task, read)
 
 
 @app.command("import")

@@ -167,8 +167,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_encode_json = json.JSONEncoder(ensure_ascii=False, default=_plain).encode
+_list_json: dict[tuple[Any, ...], str] = {}
+
+
 def _to_json(value: Any) -> Any:
-    return None if value is None else json.dumps(value, ensure_ascii=False, default=_plain)
+    """JSON text as ``json.dumps(value, ensure_ascii=False)`` writes it. Short lists of
+    strings (nationalities, restrictions) repeat across a bulk import: their text is
+    kept, so each distinct list is encoded once."""
+    if value is None:
+        return None
+    if type(value) is list and len(value) <= 4 and all(type(v) is str for v in value):
+        key = tuple(value)
+        text = _list_json.get(key)
+        if text is None:
+            text = _encode_json(value)
+            if len(_list_json) < 10_000:
+                _list_json[key] = text
+        return text
+    return _encode_json(value)
 
 
 class _Timestamp:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import Engine, func, select
 
 from liaison.db import transaction
 from liaison.errors import ValidationError
+from liaison.ingest import interchange
 from liaison.ingest.interchange import export_records, import_records
 from liaison.models import AuditEntry, Case, Notice, Person
 from liaison.security.actor import cli_actor
@@ -175,3 +177,31 @@ def test_nul_character_is_refused_with_its_line(db_engine: Engine) -> None:
     with pytest.raises(ValidationError) as caught, transaction(db_engine) as s:
         import_records(s, cli_actor(), [(3, line)])
     assert [(p.line, p.field) for p in caught.value.problems] == [(3, "(line)")]
+
+
+def test_a_failure_while_reading_rolls_everything_back(db_engine: Engine) -> None:
+    """The lines are read and validated in a second thread: an error there (a broken
+    stream) reaches the caller, and what earlier batches wrote is rolled back."""
+
+    def broken() -> Iterator[tuple[int, bytes]]:
+        for number, line in enumerate(_cases(4500), start=1):  # two full batches first
+            yield number, line.encode()
+        raise OSError("the stream broke")
+
+    with pytest.raises(OSError, match="the stream broke"), transaction(db_engine) as s:
+        import_records(s, cli_actor(), broken())
+    assert _count(db_engine, Case) == 0
+
+
+@pytest.mark.parametrize("in_thread", [True, False])
+def test_parsing_thread_or_not_the_same_outcome(
+    db_engine: Engine, monkeypatch: pytest.MonkeyPatch, in_thread: bool
+) -> None:
+    monkeypatch.setattr(interchange, "PARSE_IN_THREAD", in_thread)
+    lines = [(n, line) for n, line in enumerate(_cases(2500), start=1)]
+    lines.insert(2100, (9999, '{"kind": "case", "ref": "C-Y", "direction": "up"}'))
+    with transaction(db_engine) as s:
+        report = import_records(s, cli_actor(), lines, skip_invalid=True)
+    assert (report.read, report.created, report.invalid_lines) == (2501, 2500, 1)
+    assert report.problems[0].line == 9999 and report.problems[0].field == "direction"
+    assert _count(db_engine, Case) == 2500

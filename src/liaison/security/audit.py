@@ -9,7 +9,6 @@ band breaks the chain at that row, and :func:`verify` names it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Iterator
@@ -75,12 +74,16 @@ class Event:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
+#: the detail's JSON text, keys sorted (what is hashed is this exact text)
+_encode_detail = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str).encode
+
+
 def _digest(key: bytes, seq: int, at: str, ev: Event | AuditEntry, detail: str, prev: str) -> str:
     payload = "\x1f".join(
         [str(seq), at, ev.actor, str(ev.action), ev.entity_kind, ev.entity_ref,
          ev.purpose, ev.origin, detail, prev]
     )
-    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.digest(key, payload.encode("utf-8"), "sha256").hex()
 
 
 def _lock_chain(session: Session) -> None:
@@ -111,7 +114,7 @@ def append_many(session: Session, events: Iterable[Event]) -> int:
     at_s = _fmt_at(at)
     for ev in events:
         seq += 1
-        detail = json.dumps(ev.detail, sort_keys=True, ensure_ascii=False, default=str)
+        detail = _encode_detail(ev.detail)
         h = _digest(key, seq, at_s, ev, detail, prev)
         rows.append(
             {"seq": seq, "at": at, "actor": ev.actor, "action": str(ev.action),
