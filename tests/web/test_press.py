@@ -38,10 +38,9 @@ def test_analyst_accepts_corrects_and_rejects_proposals(page, site: Site, shoot)
     assert page.locator("h1").inner_text() == "Revue de presse"  # French by default
     page.fill("#p-text", SAMPLE)
     page.fill("#p-source", SOURCE)
-    page.click("#press-read button[type=submit]")
-    # the first reading loads the French language model: allow for a loaded machine
+    # the first reading waits for the French language model: allow for a loaded machine
+    page.click("#press-read button[type=submit]", timeout=180_000)
     meeting = page.locator("#k-meetings fieldset.proposal").first
-    meeting.wait_for(timeout=120_000)
     assert "Karim Bennani" in meeting.inner_text() and "Ana Ferreira" in meeting.inner_text()
     assert "mardi 6 mai 2025" in meeting.locator("blockquote").inner_text()  # its sentence
     assert "Confiance" in meeting.locator(".confidence").inner_text()
@@ -98,3 +97,21 @@ def test_analyst_accepts_corrects_and_rejects_proposals(page, site: Site, shoot)
         assert [r["item"] for r in review["rejected"]] == ["Pedro Costa"]
         assert review["corrected"][0]["changes"] == {"signed_on": ["2025-05-07", "2025-05-08"]}
     engine.dispose()
+
+
+def test_a_file_is_read_like_a_pasted_text(page, site: Site, tmp_path) -> None:
+    latin1 = tmp_path / "ancien.txt"
+    latin1.write_bytes("Le ministre a signé un accord à Fès.".encode("latin-1"))
+    login(page, "analyste")
+    page.goto("/revue-presse")
+    page.set_input_files("#p-file", str(latin1))
+    page.click("#press-read button[type=submit]", timeout=180_000)
+    assert "UTF-8" in page.locator("#err-file").inner_text()  # refused beside the field
+    assert page.locator("#p-file").get_attribute("aria-invalid") == "true"
+    upload = tmp_path / "communique-rabat.txt"
+    upload.write_text(SAMPLE, encoding="utf-8")
+    page.set_input_files("#p-file", str(upload))
+    page.click("#press-read button[type=submit]", timeout=180_000)  # the model may load now
+    meeting = page.locator("#k-meetings fieldset.proposal").first
+    assert "Karim Bennani" in meeting.inner_text()
+    assert "communique-rabat.txt" in page.locator("main > p").nth(1).inner_text()  # the source

@@ -97,10 +97,15 @@ def _load() -> None:
         load_pipeline()
 
 
+_warming = threading.Event()
+
+
 def warm_up() -> None:
     """Load the French language model in the background (several seconds), while the
-    analyst pastes the text."""
-    threading.Thread(target=_load, name="press-warm-up", daemon=True).start()
+    analyst pastes the text; once per process."""
+    if not _warming.is_set():
+        _warming.set()
+        threading.Thread(target=_load, name="press-warm-up", daemon=True).start()
 
 
 def _extract(text: str, article_date: dt.date | None) -> Extraction:
