@@ -12,8 +12,9 @@ import re
 from liaison.ingest.press.gazetteer import Gazetteer
 from liaison.ingest.press.people import Mention
 from liaison.ingest.press.places import city_in
-from liaison.ingest.press.result import Agreement, Person
+from liaison.ingest.press.result import Agreement, DateSpan, Person
 from liaison.ingest.press.sentences import Sentence
+from liaison.ingest.press.syntax import Predicate
 
 #: (pattern, kind), most specific first
 _KINDS: list[tuple[str, str]] = [
@@ -82,18 +83,22 @@ def _subject(sentence: Sentence, start: int) -> str | None:
     return match.group("subject").strip() if match else None
 
 
-def _agreement(sentence: Sentence, match: re.Match[str], mentions: list[Mention],
+def _agreement(sentence: Sentence, match: re.Match[str] | Predicate, mentions: list[Mention],
                people: dict[str, Person], g: Gazetteer) -> Agreement:  # fmt: skip
     signatories = list(dict.fromkeys(m.name for m in mentions if m.sentence == sentence.index))
+    if isinstance(match, Predicate):  # a noun the parse says was signed
+        kind, title, end = match.lemma, sentence.text[match.start : match.end], match.end
+    else:
+        kind, title, end = _kind(match), match.group(0), match.end()
     return Agreement(
-        kind=_kind(match),
-        title=match.group(0),
+        kind=kind,
+        title=title,
         parties=_parties(sentence, signatories, people),
         countries=_countries(sentence, signatories, people, g),
         signatories=signatories,
         date=sentence.dates[0].span if sentence.dates else None,
         place=city_in(sentence, g),
-        subject=_subject(sentence, match.end()),
+        subject=_subject(sentence, end),
         sentence=sentence.text,
         confidence=0.9 if sentence.dates or signatories else 0.75,
     )
@@ -145,6 +150,34 @@ def _countries_before(sentences: list[Sentence], sentence: Sentence, g: Gazettee
     return sorted(codes)
 
 
+_AT_THE_END = re.compile(
+    r"\b(?:au terme|à l'issue|en clôture|à la clôture|à la fin|en conclusion)\b", re.I
+)
+
+
+def _date_from_context(
+    agreement: Agreement, sentences: list[Sentence], index: int, g: Gazetteer
+) -> None:
+    """An agreement its own sentence does not date was signed at the occasion the
+    sentences just before tell: their last date (the last day of a meeting of several
+    days when it was signed «au terme» or «à l'issue» of it), and its place."""
+    sentence = sentences[index]
+    if re.search(
+        r"\b(?:en|pour|depuis|dès|avant|d'ici)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.text
+    ):
+        return  # «l'arrangement conclu en 2023», «un plan d'action pour 2026»
+    for earlier in reversed(sentences[max(0, index - 3) : index]):
+        if earlier.heading or not earlier.dates:
+            continue
+        span = earlier.dates[-1].span
+        if span.end is not None:
+            day = span.end if _AT_THE_END.search(sentence.text) else span.start
+            span = DateSpan(day, None, span.text, span.year_source, "single")
+        agreement.date = span
+        agreement.place = agreement.place or city_in(earlier, g)
+        return
+
+
 def find_agreements(
     sentences: list[Sentence],
     mentions: list[Mention],
@@ -156,10 +189,25 @@ def find_agreements(
     whose sentence gives none."""
     by_name = {p.name: p for p in people}
     found: list[Agreement] = []
+    told_in: dict[int, int] = {}  # id of an agreement -> index of the sentence telling it
     for sentence in sentences:
         signed = bool(sentence.signing_words)  # a signing predicate of the parse
         previous_end = -1
-        for match in _MENTION.finditer(sentence.text):
+        named = list(_MENTION.finditer(sentence.text))
+        bare: list[re.Match[str] | Predicate] = [
+            noun for noun in sentence.signed_nouns
+            if not any(m.start() <= noun.start < m.end() or noun.start <= m.start() < noun.end
+                       for m in named)
+        ]  # fmt: skip
+        if sentence.heading:  # a headline sums up («deux accords signés»), the body tells
+            bare = []
+        for match in [*named, *bare]:
+            if isinstance(match, Predicate):
+                new = _agreement(sentence, match, mentions, by_name, g)
+                if not any(_absorb(kept, new, False) for kept in reversed(found)):
+                    found.append(new)
+                    told_in[id(new)] = sentence.index
+                continue
             between = sentence.text[previous_end : match.start()] if previous_end >= 0 else "x"
             previous_end = match.end()
             if _COMPLEMENT_OF.match(between):
@@ -183,7 +231,10 @@ def find_agreements(
             if not any(_absorb(kept, new, anaphora) for kept in reversed(found)):
                 if signed:
                     found.append(new)
+                    told_in[id(new)] = sentence.index
     for agreement in found:
+        if agreement.date is None:  # «À cette occasion, …», «Au terme des travaux, …»
+            _date_from_context(agreement, sentences, told_in[id(agreement)], g)
         if agreement.date is not None and not agreement.date.partial:
             agreement.place = agreement.place or dateline_place
     return found

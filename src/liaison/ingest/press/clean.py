@@ -61,6 +61,12 @@ _CLOCK = re.compile(r"\s*(?:[|,•·-]|à)?\s*\d{1,2}\s*[:h]\s*\d{2}\s*$")
 _PLACE_LINE = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][\w'-]+(?:[ -][A-ZÀ-Ý][\w'-]+)?)\s+[–—]\s+(?=[A-ZÀ-Ý])"
 )
+#: «Dakar, le vendredi 12 septembre 2025», «Kigali, le 17 mai 2025 | 09:15»,
+#: «Nouakchott, 4 juillet 2025 –»: a dateline on a line of its own
+_DATELINE_ALONE = re.compile(
+    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.()|]{6,40}?)"
+    r"(?:\s*\([A-ZÀ-Ý]{2,8}\))?\s*[–—:.-]?\s*$"
+)
 #: «Rome, le 12 juin 2025 – Le commandant…»: a dateline opening the first paragraph
 _DATELINE = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.()]{6,40}?)"
@@ -149,6 +155,12 @@ def _keep_or_drop(page: CleanPage, line: str) -> None:
         page.ignored.append((line, "dateline"))
         page.article_date = page.article_date or dated
         return
+    alone = _DATELINE_ALONE.match(bare) if len(line) < 80 else None
+    if alone and header_date(alone.group("date")):
+        page.ignored.append((line, "dateline"))
+        page.article_date = page.article_date or header_date(alone.group("date"))
+        page.dateline_place = page.dateline_place or alone.group("city").strip()
+        return
     opening = _DATELINE.match(line)
     if opening and header_date(opening.group("date")):
         page.ignored.append((opening.group(0).strip(), "dateline"))
@@ -156,7 +168,7 @@ def _keep_or_drop(page: CleanPage, line: str) -> None:
         page.dateline_place = page.dateline_place or opening.group("city").strip()
         line = line[opening.end() :]
     placed = _PLACE_LINE.match(line)
-    if placed:
+    if placed and len(line[placed.end() :].split()) >= 4:  # not a kicker «Mauritanie – Mali»
         page.ignored.append((placed.group(0).strip(), "dateline"))
         page.dateline_place = page.dateline_place or placed.group("city")
         line = line[placed.end() :]

@@ -112,7 +112,14 @@ def _span(first: _Day, second: _Day | None, text: str, kind: str, ref: date | No
     month_a = first.month or month_b
     year_a = first.year
     source = "text"
-    if year_b is None and month_b is not None:
+    if year_b is None and month_b is not None and second is not None and first.year is None:
+        # a span is placed by its first day: «en visite du 25 au 28 novembre» in an
+        # article of 27 November is this year's visit, still going on
+        year_a = resolve_year(month_a, first.day, first.weekday, ref) if month_a else None
+        if year_a is not None:
+            year_b = year_a + 1 if month_b < month_a else year_a
+        source = "inferred" if year_b is not None else "unknown"
+    elif year_b is None and month_b is not None:
         year_b = resolve_year(month_b, last.day, last.weekday, ref)
         source = "inferred" if year_b is not None else "unknown"
     if year_a is None and year_b is not None and month_a is not None and month_b is not None:
@@ -122,8 +129,12 @@ def _span(first: _Day, second: _Day | None, text: str, kind: str, ref: date | No
     return DateSpan(start=start, end=end, text=text, year_source=source, kind=kind)
 
 
-def find_dates(text: str, article_date: date | None = None) -> list[DateMatch]:
-    """Every day-level date in ``text``, ranges and pairs first, without overlaps."""
+def find_dates(
+    text: str, article_date: date | None = None, anchor: date | None = None
+) -> list[DateMatch]:
+    """Every day-level date in ``text``, ranges and pairs first, without overlaps;
+    ``anchor`` is the day told before this text, for a «le lendemain» or «la veille»
+    that no date of ``text`` itself precedes."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in ((_RANGE, "range"), (_PAIR, "pair"), (_SINGLE, "single"),
@@ -138,25 +149,27 @@ def find_dates(text: str, article_date: date | None = None) -> list[DateMatch]:
     found += [m for m in relative_weekdays(text, article_date)
               if not any(m.start < end and start < m.end for start, end in taken)]  # fmt: skip
     found.sort(key=lambda item: item.start)
-    return _next_and_previous_days(text, found)
+    return _next_and_previous_days(text, found, anchor)
 
 
 _NEXT_DAY = re.compile(r"\b(?:le lendemain|la veille)\b", re.IGNORECASE)
 
 
-def _next_and_previous_days(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """«Arrivé le 7 septembre, il a été reçu le lendemain»: the day after the date before."""
+def _next_and_previous_days(
+    text: str, found: list[DateMatch], anchor: date | None = None
+) -> list[DateMatch]:
+    """«Arrivé le 7 septembre, il a été reçu le lendemain»: the day after the date before
+    (in the same sentence, else ``anchor``, the day the sentences before told)."""
     for match in _NEXT_DAY.finditer(text):
         before = [d for d in found if d.end <= match.start() and d.span.start.complete]
-        if not before:
-            continue
-        day = before[-1].span.start.as_date()
+        day = before[-1].span.start.as_date() if before else anchor
+        source = before[-1].span.year_source if before else "inferred"
         if day is None:
             continue
         shift = 1 if match.group(0).lower().endswith("lendemain") else -1
         day = date.fromordinal(day.toordinal() + shift)
         span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
-                        year_source=before[-1].span.year_source)  # fmt: skip
+                        year_source=source)  # fmt: skip
         found.append(DateMatch(match.start(), match.end(), span))
     return sorted(found, key=lambda item: item.start)
 
@@ -169,7 +182,10 @@ _RELATIVE = re.compile(
 )
 
 
-_DAY_WORD = re.compile(r"(?<![\w-])(?:avant-hier|hier|aujourd'hui)(?![\w-])", re.IGNORECASE)
+_DAY_WORD = re.compile(
+    r"(?<![\w-])(?:avant-hier|hier|aujourd'hui|ce matin|cet après-midi|ce soir)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:

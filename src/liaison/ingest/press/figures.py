@@ -20,7 +20,7 @@ from liaison.ingest.press.sentences import Sentence
 _YEAR = r"(?:19|20)\d\d"
 _PERCENT = re.compile(r"^\s*(?:%|pour\s*cent\b|pourcent\b)")
 _NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:e|è|ème|eme|er|re|ère)\b|^\s*h\b|^h\d|^\s*fois\b"
+    r"^(?:e|è|ème|eme|er|re|ère)\b|^\s*h\b|^h\d|^\s*(?:fois|reprises)\b"
     r"|^\s*(?:heures?|jours?|semaines?|mois|ans|années?|minutes?|secondes?|h\d)\b|^\s*(?:janvier|février|mars|avril|mai|juin|juillet|août"
     r"|septembre|octobre|novembre|décembre)\b",
     re.IGNORECASE,
@@ -29,6 +29,11 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:n°|N°|numéro|article|art\.|№|°|\bles|\bdes|\bces|\bleurs|\bnos|\bses|\baux|\bLes"
     r"|\bDes|\bCes)\s*$"
 )
+#: clock times: «09:15», «10 h 30», «à 9h» (hours), and the minutes after them
+_CLOCK_AFTER = re.compile(r"^\s*[:h]\s*\d{2}\b|^:\d{2}\b")
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}\s*[:h]\s*$")
+#: «multiplié par deux», «divisé par trois», «à deux reprises»: ratios and times, not counts
+_RATIO_BEFORE = re.compile(r"\b(?:multipliée?s?|divisée?s?)\s+par\s*$", re.IGNORECASE)
 _CHANGE = re.compile(
     r"(?P<kw>augmentation|hausse|progression|croissance|accroissement|baisse|diminution"
     r"|recul|régression|repli|chute|augmenté|progressé|crû|diminué|baissé|reculé|chuté"
@@ -125,7 +130,9 @@ def _skip(sentence: Sentence, number: NumberMatch) -> bool:
     if number.in_words and re.search(r"\bpour\s*$", text[: number.start]):
         return True  # «8 pour cent»
     after, before = text[number.end :], text[: number.start]
-    if _NOT_A_FIGURE_AFTER.match(after):
+    if _NOT_A_FIGURE_AFTER.match(after) or _CLOCK_AFTER.match(after):
+        return True
+    if _CLOCK_BEFORE.search(before) or _RATIO_BEFORE.search(before):
         return True
     return number.in_words and bool(_NOT_A_FIGURE_BEFORE.search(before))
 

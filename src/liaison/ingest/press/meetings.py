@@ -61,6 +61,9 @@ class _Clause:
     place_from: Sentence | None = None
     pairwise: bool = False  # one of several bilateral talks told in one sentence
     dates: list[DateMatch] = field(default_factory=list)
+    #: where the meeting predicate ends: who is named before it hosts, after it is met
+    predicate_end: int = 0
+    predicate_start: int = 0
 
 
 @dataclass
@@ -96,6 +99,10 @@ def _triggers(sentence: Sentence) -> list[Predicate]:
     return sorted(sentence.meeting_words, key=lambda p: p.start)
 
 
+#: «en déplacement depuis dimanche»: the day a stay began, not a day met
+_SINCE = re.compile(r"\b(?:depuis|dès|à partir d[ue]|jusqu'(?:au|à))\s+(?:le\s+)?$", re.I)
+
+
 def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
     triggers = _triggers(sentence)
     clauses: list[_Clause] = []
@@ -104,14 +111,18 @@ def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
         end = triggers[number + 1].start if number + 1 < len(triggers) else len(sentence.text)
         before = sentence.text[: match.start]
         back = bool(_BACK_REFERENCE.search(before)) and not re.search(r"\bde\s+$", before)
-        clause = _Clause(sentence, start, end, back)
+        clause = _Clause(
+            sentence, start, end, back, predicate_end=match.end, predicate_start=match.start
+        )
         clause.people = list(dict.fromkeys(
             m.name for m in mentions
             if m.sentence == sentence.index and start <= m.start < end))  # fmt: skip
-        clause.dates = [d for d in sentence.dates if start <= d.start < end]
+        clause.dates = [d for d in sentence.dates if start <= d.start < end
+                        and not _SINCE.search(sentence.text[: d.start])]  # fmt: skip
         if clauses and not clause.people:  # «… ponctuée de deux séances, le 19 mars»
             clauses[-1].end = end
-            clauses[-1].dates += clause.dates
+            if not clauses[-1].dates:  # «a reçu mercredi X, en visite du 25 au 28 …»
+                clauses[-1].dates += clause.dates
             continue
         clauses.append(clause)
     return clauses
@@ -162,9 +173,13 @@ def _kind(sentence: Sentence, participants: list[Participant]) -> str:
         return "multilateral"
     if "bilatéra" in text:
         return "bilateral"
-    countries = {p.country or p.organisation for p in participants if p.country or p.organisation}
+    countries = {p.country for p in participants if p.country}
     countries |= {hit.key for hit in sentence.countries}
-    return "multilateral" if len(countries) > 2 else "bilateral"
+    if len(countries) > 2:
+        return "multilateral"
+    # without countries, three bodies or more met: «la police, la douane et le parquet»
+    bodies = {p.organisation for p in participants if p.organisation}
+    return "multilateral" if not countries and len(bodies) > 2 else "bilateral"
 
 
 def _merge(draft: _Draft, clause: _Clause, people: dict[str, Person], g: Gazetteer) -> None:
@@ -233,7 +248,11 @@ def _continue(drafts: list[_Draft], sentence: Sentence, mentions: list[Mention],
               people: dict[str, Person], g: Gazetteer) -> None:  # fmt: skip
     """«La délégation portugaise était conduite par M. X»: X joins the meeting above."""
     recent = [d for d in drafts if sentence.index - d.last_sentence <= 1]
-    if not recent or not _CONTINUATION.search(sentence.text):
+    if not recent:
+        return
+    # «Les chefs … se sont retrouvés …» then «Autour de la table figuraient X, Y et Z»:
+    # a meeting told without names takes those of the sentence after it
+    if not _CONTINUATION.search(sentence.text) and recent[-1].meeting.participants:
         return
     clause = _Clause(sentence, 0, len(sentence.text), True)
     clause.people = list(dict.fromkeys(m.name for m in mentions if m.sentence == sentence.index))
@@ -270,14 +289,26 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
     clause.place_from = previous
 
 
-_SEVERAL_PARTNERS = re.compile(r"\b(?:ainsi qu'avec|puis avec|et avec|de même qu'avec)\b")
+_SEVERAL_PARTNERS = re.compile(
+    r"\b(?:ainsi qu'avec|puis avec|et avec|de même qu'avec|puis|avant de rencontrer)\b"
+)
+#: «a successivement rencontré X, Y et Z», «a reçu tour à tour …»: one meeting each
+_EACH = re.compile(r"\b(?:successivement|tour à tour|séparément|l'un après l'autre)\b", re.I)
 
 
 def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
-    """«X s'est entretenu avec Y, ainsi qu'avec Z»: two bilateral meetings, X-Y and X-Z."""
+    """«X s'est entretenu avec Y, ainsi qu'avec Z», «X a rencontré Y, puis Z»: two
+    bilateral meetings, X-Y and X-Z; the hosts are named before the meeting predicate."""
     text = clause.sentence.text[clause.start : clause.end]
     first_partner = text.find("avec")
-    breaks = [m.start() for m in _SEVERAL_PARTNERS.finditer(text)]
+    if clause.predicate_end > clause.start:
+        first_partner = clause.predicate_end - clause.start
+    breaks = [m.start() for m in _SEVERAL_PARTNERS.finditer(text) if m.start() > first_partner]
+    if _EACH.search(text):
+        names = [m for m in mentions if m.sentence == clause.sentence.index
+                 and clause.start + first_partner <= m.start < clause.end]  # fmt: skip
+        breaks = sorted({*breaks, *(m.start - clause.start for m in names[1:])})
+        breaks = [b - 1 for b in breaks]
     if first_partner < 0 or not breaks or len(clause.people) < 3:
         return [clause]
     names = [m for m in mentions if m.sentence == clause.sentence.index
@@ -296,6 +327,59 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
             part.pairwise = True
             parts.append(part)
     return parts or [clause]
+
+
+#: «Les deux hommes se sont revus …», «les deux délégations se sont réunies»: a plural
+#: subject counted in words, referring to people already named
+_PLURAL_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:Après|Puis|Ensuite|Enfin)\b[^,]*,\s*)(?:les|ces)\s+(?P<n>deux|trois|quatre|cinq)"
+    r"\s+(?P<what>[\w-]+)(?:\s+(?:se|s'|sont|ont|étaient|avaient|se sont|y|\w+ment|de nouveau"
+    r"|à nouveau|ensuite|également|aussi|encore))*\s*$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+#: plural subjects that are bodies or spans of time, not the people named before
+_NOT_PEOPLE = frozenset({
+    "pays", "parties", "institutions", "services", "états", "gouvernements", "polices",
+    "organisations", "agences", "forces", "corps", "offices", "jours", "ans", "mois",
+    "semaines", "années",
+})  # fmt: skip
+#: a subject told by its role alone, followed by its verb: «Le secrétaire général avait
+#: été reçu …» (not «le directeur général de la Sûreté nationale, M. X»)
+_ROLE_SUBJECT = (
+    r"(?:^|,\s*)(?:le|la|l')\s*{role}\s+(?=(?:a|avait|est|était|s'est|s'était|se|s'|n'a|y)\b)"
+)
+
+
+def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence],
+                mentions: list[Mention], people: dict[str, Person]) -> None:  # fmt: skip
+    """Participants told by reference: «les deux hommes», «le secrétaire général»."""
+    sentence = clause.sentence
+    plural = _PLURAL_SUBJECT.search(sentence.text[clause.start : clause.predicate_start])
+    if plural and plural.group("what").lower() not in _NOT_PEOPLE:
+        count = _NUMBERS[plural.group("n").lower()]
+        recent = [d for d in drafts if sentence.index - d.last_sentence <= 2]
+        if recent and len(recent[-1].people) >= count:
+            named = recent[-1].people[:count]
+        else:
+            earlier = [m.name for m in mentions
+                       if sentence.index - 2 <= m.sentence < sentence.index]  # fmt: skip
+            named = list(dict.fromkeys(earlier))[-count:]
+        if len(named) == count:
+            clause.people = list(dict.fromkeys(named + clause.people))
+            if not clause.dates:  # «Après la cérémonie, les deux délégations …»
+                for earlier_sentence in reversed(sentences[max(0, sentence.index - 2) :
+                                                           sentence.index]):  # fmt: skip
+                    if earlier_sentence.dates and not earlier_sentence.heading:
+                        clause.dates = earlier_sentence.dates[-1:]
+                        break
+    text = sentence.text[clause.start : clause.end]
+    for person in people.values():
+        if not person.role or person.name in clause.people:
+            continue
+        told = [m for m in mentions if m.name == person.name and m.sentence < sentence.index]
+        if told and re.search(_ROLE_SUBJECT.format(role=re.escape(person.role)), text, re.I):
+            clause.people.insert(0, person.name)
 
 
 def _is_country(place: str, g: Gazetteer) -> bool:
@@ -322,6 +406,7 @@ def find_meetings(
             _continue(drafts, sentence, mentions, by_name, g)
         for clause in clauses:
             _inherit(clause, sentences, mentions)
+            _refer_back(clause, drafts, sentences, mentions, by_name)
             target = _target(drafts, clause)
             if target is not None:
                 _merge(target, clause, by_name, g)

@@ -14,7 +14,13 @@ from datetime import date
 from liaison.ingest.press.dates import DateMatch, find_dates
 from liaison.ingest.press.gazetteer import Gazetteer, Hit
 from liaison.ingest.press.nlp import Entity, entities
-from liaison.ingest.press.syntax import Predicate, meeting_predicates, parse, signing_predicates
+from liaison.ingest.press.syntax import (
+    Predicate,
+    meeting_predicates,
+    parse,
+    signed_things,
+    signing_predicates,
+)
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-Ý0-9])")
 _NO_BREAK_BEFORE = re.compile(
@@ -35,6 +41,8 @@ class Sentence:
     #: meeting and signing predicates read from the dependency parse (syntax.py)
     meeting_words: list[Predicate] = field(default_factory=list)
     signing_words: list[Predicate] = field(default_factory=list)
+    #: agreement nouns governed by a signing verb (``lemma`` holds the kind)
+    signed_nouns: list[Predicate] = field(default_factory=list)
 
     def persons_ner(self) -> list[Entity]:
         return [e for e in self.entities if e.label == "PER"]
@@ -71,8 +79,24 @@ def build_sentences(
     for sentence, ents, doc in zip(sentences, found, docs, strict=True):
         sentence.meeting_words = meeting_predicates(doc)
         sentence.signing_words = signing_predicates(doc)
+        sentence.signed_nouns = signed_things(doc)
         sentence.entities = ents
         sentence.countries = gazetteer.find_countries(sentence.text)
         sentence.agencies = gazetteer.find_agencies(sentence.text)
-        sentence.dates = find_dates(sentence.text, article_date)
+        sentence.dates = find_dates(
+            sentence.text, article_date, _anchor(sentences, sentence, article_date)
+        )
     return sentences
+
+
+def _anchor(sentences: list[Sentence], sentence: Sentence, article: date | None) -> date | None:
+    """The day a «le lendemain» opening ``sentence`` counts from: the last single day,
+    not after the article, told in the body before it («mercredi … La veille, …»)."""
+    for earlier in reversed(sentences[: sentence.index]):
+        if earlier.heading:
+            continue
+        days = [d.span.start.as_date() for d in earlier.dates if d.span.kind == "single"]
+        days = [d for d in days if d is not None and (article is None or d <= article)]
+        if days:
+            return days[-1]
+    return None

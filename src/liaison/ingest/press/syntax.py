@@ -46,7 +46,7 @@ RECEIVED_THINGS = frozenset({
 SIGNING_VERBS = frozenset({
     "signer", "parapher", "conclure", "sceller", "adopter", "ratifier", "entériner",
     "approuver", "renouveler", "reconduire", "cosigner", "contresigner", "co-signer",
-    "officialiser", "formaliser",
+    "officialiser", "formaliser", "proroger", "prolonger",
 })  # fmt: skip
 #: nouns that say the same: «la signature de», «à l'issue du paraphe»
 SIGNING_NOUNS = frozenset({
@@ -59,6 +59,14 @@ EVENT_NOUNS = frozenset({
     "sommet", "assemblée", "congrès", "colloque", "cérémonie", "salon", "stage", "cours",
 })  # fmt: skip
 _NEGATIONS = frozenset({"pas", "jamais", "aucunement", "guère"})
+#: verbs under which a signing is only intended or possible: «pourrait être conclu»,
+#: «devrait être signé», «envisagent de signer»
+_MODAL_VERBS = frozenset({
+    "pouvoir", "devoir", "aller", "vouloir", "souhaiter", "envisager", "prévoir", "espérer",
+    "compter", "projeter", "préparer", "négocier", "travailler", "proposer",
+})  # fmt: skip
+#: «la prochaine signature», «en vue de la signature»
+_NOT_YET = frozenset({"prochain", "futur", "éventuel", "vue", "perspective"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,8 @@ def parse(texts: list[str]) -> list[Doc]:
 
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
+    if "-" in token.text:  # «tête-à-tête» is lemmatised «tête à tête»
+        lemma = "-".join(lemma.split())
     if lemma == "pourparler" or token.lower_ == "pourparlers":
         return "pourparlers"
     return lemma
@@ -96,7 +106,8 @@ def _negated(token: Token) -> bool:
 
 def _reflexive(token: Token) -> bool:
     return any(
-        child.lower_ in {"se", "s'", "s’", "nous", "vous"} and child.dep_.startswith("expl")
+        child.lower_ in {"se", "s'", "s’", "nous", "vous"}
+        and child.dep_.startswith("expl")
         or child.lower_ in {"se", "s'", "s’"}
         for child in token.children
     )
@@ -113,10 +124,14 @@ def _with(token: Token) -> bool:
 
 def _received_thing(token: Token) -> bool:
     """«a reçu le Wissam», «a accueilli la conférence»: the object is a thing."""
-    for child in token.children:
+    objects = list(token.children)
+    if token.dep_ == "xcomp":  # «se prépare à recevoir … la session»: the parse may
+        objects += [c for c in token.head.children if c.i > token.i]  # hang it on the head
+    for child in objects:
         if child.dep_ == "obj":
+            # «se prépare à recevoir la 93e session»: hosting an event is no meeting
             return _lemma(child) in RECEIVED_THINGS or (
-                child.pos_ == "NOUN" and child.lemma_.lower() in {"conférence", "cérémonie"}
+                child.pos_ == "NOUN" and _lemma(child) in EVENT_NOUNS
             )
     return False
 
@@ -191,14 +206,71 @@ def meeting_predicates(doc: Doc) -> list[Predicate]:
     return sorted(found, key=lambda p: p.start)
 
 
+def _unrealised(token: Token) -> bool:
+    """A verb in the future or the conditional, or under a modal: the signing is only
+    announced («sera signé», «pourrait être conclu», «devrait être paraphé»)."""
+    forms = [token] + [c for c in token.children if c.dep_.startswith("aux")]
+    if any("Tense=Fut" in str(f.morph) or "Mood=Cnd" in str(f.morph) for f in forms):
+        return True
+    head = token
+    for _ in range(2):  # «pourrait être conclu», «envisagent de pouvoir signer»
+        if head.dep_ not in {"xcomp", "ccomp"} or head.head is head:
+            return False
+        head = head.head
+        if _lemma(head) in _MODAL_VERBS or "Mood=Cnd" in str(head.morph):
+            return True
+    return False
+
+
+def _noun_not_yet(token: Token) -> bool:
+    """«la prochaine signature», «en vue de la signature»."""
+    return any(_lemma(c) in _NOT_YET for c in token.children) or _lemma(token.head) in _NOT_YET
+
+
+#: the head noun of what was signed, when no fuller name is written: «ont adopté une
+#: déclaration finale», «a paraphé le traité»
+AGREEMENT_NOUNS = {
+    "déclaration": "declaration", "accord": "agreement", "traité": "agreement",
+    "pacte": "agreement", "arrangement": "agreement", "convention": "convention",
+    "protocole": "protocol", "mémorandum": "memorandum_of_understanding",
+    "memorandum": "memorandum_of_understanding", "plan": "action_plan",
+    "feuille": "action_plan",  # «feuille de route»
+}  # fmt: skip
+
+
+def signed_things(doc: Doc) -> list[Predicate]:
+    """The agreement nouns a realised signing verb governs, as its object («a signé un
+    accord»), its passive subject («la convention a été signée») or the noun it
+    qualifies («le protocole signé hier»); ``lemma`` is the kind."""
+    found = []
+    for token in doc:
+        if _lemma(token) not in SIGNING_VERBS or _negated(token) or _unrealised(token):
+            continue
+        nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
+        if token.dep_ == "acl" or (token.pos_ == "ADJ" and token.dep_ == "amod"):
+            nouns.append(token.head)
+        for noun in nouns:
+            lemma = _lemma(noun)
+            if "Number=Plur" in str(noun.morph):
+                continue  # «les textes», «deux accords»: a summary, told one by one
+            if lemma == "feuille" and not any(_lemma(c) == "route" for c in noun.children):
+                continue
+            if lemma in AGREEMENT_NOUNS:
+                end = max(t.idx + len(t.text) for t in noun.subtree if t.i <= noun.i + 3)
+                found.append(Predicate(noun.idx, end, AGREEMENT_NOUNS[lemma], True))
+    return found
+
+
 def signing_predicates(doc: Doc) -> list[Predicate]:
     found = []
     for token in doc:
         lemma = _lemma(token)
         verb = token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.dep_ == "acl")
         if verb and lemma in SIGNING_VERBS and not _negated(token):
+            if _unrealised(token):
+                continue
             start, end = _span(token)
             found.append(Predicate(start, end, lemma, False))
-        elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS:
+        elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS and not _noun_not_yet(token):
             found.append(Predicate(token.idx, token.idx + len(token.text), lemma, True))
     return found
