@@ -116,7 +116,7 @@ def _span(first: _Day, second: _Day | None, text: str, kind: str, ref: date | No
         # a span is placed by its first day: «en visite du 25 au 28 novembre» in an
         # article of 27 November is this year's visit, still going on
         year_a = resolve_year(month_a, first.day, first.weekday, ref) if month_a else None
-        if year_a is not None:
+        if year_a is not None and month_a is not None:
             year_b = year_a + 1 if month_b < month_a else year_a
         source = "inferred" if year_b is not None else "unknown"
     elif year_b is None and month_b is not None:
