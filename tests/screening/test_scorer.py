@@ -68,6 +68,12 @@ CASES = [
      W("w", ("Mohamed Berrada",), "1990-05-05", "MA"), "hit", ["typo (1 edit)"]),
     ("Mohamed Berrada", "1990-05-05", "MA",
      W("w", ("Mohamed Berrada",), None, "MA"), "hit", ["birth date unknown"]),
+    ("Rashida Bentt Said Hmed", "1991-10-25", "DZ",
+     W("w", ("Rachida bent Said Hmed",), "1991-10-25", "DZ"), "hit", ["ben said=ben said (exact)"]),
+    ("Theophile Ogdrigues", "1997-06-04", None,
+     W("w", ("Théophile Rodrigues",), "1997-06-04", "FR"), "hit", ["typo (2 edits)"]),
+    ("Theophile Ogdrigues", None, None,
+     W("w", ("Théophile Rodrigues",), "1997-06-04", "FR"), "no", ["typo (2 edits)"]),
     # --- West Africa, Cyrillic ------------------------------------------------------
     ("Bakary Tarawally", "1962-12-12", "GM",
      W("w", ("Bakary Traoré",), "1962-12-12", "ML"), "hit", ["dictionary"]),
@@ -98,3 +104,16 @@ def test_explanation_is_data() -> None:
     d = m.explanation.to_dict()
     assert d["birth_date"] == "exact" and d["nationality"] == "same"
     assert {p["how"] for p in d["parts"]} == {"dictionary", "exact"}
+
+
+def test_a_known_name_one_letter_away_needs_the_birth_date() -> None:
+    """Eduard and Eduardo are both names the watchlist knows: one letter apart they may
+    be one person's two spellings or two people; the full birth date decides."""
+    from liaison.screening import ScreeningIndex
+
+    index = ScreeningIndex.build([W("a", ("Eduardo Triana",), "1971-08-06", "CO"),
+                                  W("b", ("Eduard Petit",), "1960-01-01", "FR")])
+    hit = index.search(Query("Eduard Triana", "1971-08-06", "CO"))
+    assert [m.entry.id for m in hit] == ["a"]
+    assert "eduard=eduardo (known name, 1 edit)" in hit[0].explanation.text
+    assert index.search(Query("Eduard Triana", None, "CO")) == []

@@ -29,6 +29,30 @@ CONNECTORS: dict[str, str] = {
     "ould": "ould", "uld": "ould", "wuld": "ould", "ait": "ait", "ath": "ait",
     "abou": "abu", "abu": "abu", "abo": "abu", "bou": "abu",
 }
+
+
+def _connector_typos() -> dict[str, str]:
+    """A connector mistyped by one letter dropped, doubled or swapped with its
+    neighbour (bn, ebn, iat, olud, aboou…): read as the connector when more than one
+    name part follows or precedes it. Substitutions are left out (hen, bon, bit… are
+    words of their own), and so is every result of two letters but ``bn``."""
+    out: dict[str, str] = {}
+    for word, conn in CONNECTORS.items():
+        if len(word) < 3:
+            continue
+        typos = {word[:i] + word[i + 1:] for i in range(len(word))}
+        typos |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+        typos |= {word[:i] + word[i] + word[i:] for i in range(len(word))}
+        for t in typos:
+            if (len(t) >= 3 or t == "bn") and t not in CONNECTORS and t not in out:
+                out[t] = conn
+    for t in ("old", "been", "bet", "int", "ent", "bit", "aou", "ath", "tah", "bao", "oul",
+              "oud", "lud", "wul", "aht", "ati", "obu", "buo", "aob", "aub", "inb", "udl"):
+        out.pop(t, None)
+    return out
+
+
+CONNECTOR_TYPOS = _connector_typos()
 ARABIC_CONNECTORS: dict[str, str] = {
     "بن": "ben", "ابن": "ben", "بنت": "ben", "ولد": "ould", "ايت": "ait", "ابو": "abu",
     "ابي": "abu", "ابا": "abu",
@@ -100,6 +124,10 @@ def _parse_latin(words: list[str]) -> list[Part]:
             w = words[i] = "abd"
         if not last and w in CONNECTORS:
             conn = CONNECTORS[w]
+            i += 1
+            continue
+        if not last and n >= 3 and w in CONNECTOR_TYPOS and not conn:
+            conn = CONNECTOR_TYPOS[w]
             i += 1
             continue
         if not last and _ABD_SPLIT.match(w):

@@ -41,6 +41,7 @@ DOB_RULES_OUT = 1.0 + DOB_EFFECT["different"] + NAT_SAME
 CONFLICT_PENALTY = 0.2
 SINGLE_PART_FACTOR = 0.6
 KNOWN_NAME_CAP = 0.55
+KNOWN_TYPO = 0.72
 DIFFERENT_NAME_CAP = 0.45
 OPTIONAL_PENALTY = 0.01
 OTHER_EXTRA_PENALTY = {"exact": 0.04, "swapped": 0.04, "year±1 (same day)": 0.04}
@@ -84,6 +85,8 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
     if dist == 2 and shortest >= 5 and a.fold[0] == b.fold[0]:
         return 0.76, "typo (2 edits)"
     if dist == 2 and shortest == 4 and longest >= 5 and a.fold[0] == b.fold[0]:
+        return 0.7, "typo (2 edits)"
+    if dist == 2 and shortest >= 7:  # a long word, its first letter hit too
         return 0.7, "typo (2 edits)"
     return 0.5 * OSA.normalized_similarity(a.fold, b.fold), "different"
 
@@ -134,7 +137,12 @@ def form_sim(a: Form, b: Form, q_known: bool = False) -> tuple[float, str]:
             else:
                 sim, how = min(sim, DIFFERENT_NAME_CAP), "different names (dictionary)"
         elif q_known and not a.arabic and (how.startswith("typo") or how == "different"):
-            sim, how = min(sim, KNOWN_NAME_CAP), "another known name"
+            if how == "typo (1 edit)" and sim >= 0.88:
+                # two real names one letter apart: a variant (Eduard/Eduardo) as often
+                # as another name; only a birth date that agrees can carry it
+                sim, how = KNOWN_TYPO, "known name, 1 edit"
+            else:
+                sim, how = min(sim, KNOWN_NAME_CAP), "another known name"
     factor, note = _conn_factor(a.conn, b.conn)
     return sim * factor, how + note
 
