@@ -2,7 +2,8 @@
 finds a wanted person; ``liaison notice cancel`` on the warrant cancels the search note
 and the diffusion derived from it; the next ``liaison screen`` no longer finds that
 person, and still finds a person wanted under another notice. Real screening engine,
-real database (SQLite and PostgreSQL), real command line."""
+real database (SQLite and PostgreSQL), real command line. Then the same over HTTP:
+the desk search stops finding the person as soon as the cancellation is committed."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from liaison import cli, config
+from liaison.api.app import create_app
 from liaison.db import transaction
 from liaison.notices.model import Notice
 
+from ..api.conftest import Api, seed_users
 from ..notices.factories import make_person, published_notice
 
 QUERIES = [
@@ -81,3 +85,32 @@ def test_cancelled_warrant_drops_out_of_the_next_liaison_screen(
 
     after = _screen(monkeypatch, capsys, queries, tmp_path / "hits-after.csv")
     assert after == {("q2", "P-2")}
+
+
+def test_cancelled_warrant_leaves_the_desk_search_at_once(configured: Engine) -> None:
+    """Over HTTP: the desk search finds the wanted person; the supervisor cancels the
+    warrant; the very next search (same server process, its live index) does not."""
+    secrets = seed_users(configured)
+    with transaction(configured) as s:
+        make_person(s, "P-1", name="Mohammed Ben Ahmed Al-Amrani")
+        make_person(s, "P-2", name="Djamel Chraibi", birth_date="1979-07-02",
+                    nationalities=["DZ"])
+        published_notice(s, "W-1", "P-1", kind="arrest_warrant")
+        published_notice(s, "SN-1", "P-1", kind="search_note", derived_from_ref="W-1",
+                         scope="national")
+        published_notice(s, "RN-2", "P-2")
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        api = Api(client, configured, secrets)
+        omar, sara = api.headers("omar"), api.headers("sara")
+
+        def found(name: str) -> list[str]:
+            r = client.get("/api/v1/screening/search", headers=omar, params={"name": name})
+            assert r.status_code == 200, r.text
+            return [c["person_ref"] for c in r.json()["candidates"]]
+
+        assert found("Mohamed ben Ahmed El Amrani") == ["P-1"]
+        r = client.post("/api/v1/notices/W-1/actions/cancel", headers=sara,
+                        json={"reason": "arrested"})
+        assert r.status_code == 200 and r.json()["status"] == "cancelled"
+        assert found("Mohamed ben Ahmed El Amrani") == []
+        assert found("Djamel Chraibi") == ["P-2"]
