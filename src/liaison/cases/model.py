@@ -80,7 +80,8 @@ class Case(RecordMixin, Base):
 class CasePerson(Base):
     __tablename__ = "case_person"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    case_ref: Mapped[str] = mapped_column(ForeignKey("case_file.ref", ondelete="CASCADE"), index=True)
+    case_ref: Mapped[str] = mapped_column(ForeignKey("case_file.ref", ondelete="CASCADE"),
+                                          index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     person_ref: Mapped[str] = mapped_column(ForeignKey("person.ref"), index=True)
     role: Mapped[str] = mapped_column(String(32), default="subject")
