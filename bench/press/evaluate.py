@@ -244,6 +244,7 @@ SETS = {
     "blind5": HERE / "blind5",
     "blind6": HERE / "blind6",
     "blind7": HERE / "blind7",
+    "blind8": HERE / "blind8",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
