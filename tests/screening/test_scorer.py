@@ -74,6 +74,11 @@ CASES = [
      W("w", ("Théophile Rodrigues",), "1997-06-04", "FR"), "hit", ["typo (2 edits)"]),
     ("Theophile Ogdrigues", None, None,
      W("w", ("Théophile Rodrigues",), "1997-06-04", "FR"), "no", ["typo (2 edits)"]),
+    # --- nationality: decisive only when the birth date proves little --------------
+    ("Umar Yusuf", None, "NG",
+     W("w", ("Omar Youssef",), "1960-04-09", "TN"), "no", ["nationality different (-0.10)"]),
+    ("Umar Yusuf", "1960-04-09", "NG",
+     W("w", ("Omar Youssef",), "1960-04-09", "TN"), "hit", ["nationality different (-0.03)"]),
     # --- West Africa, Cyrillic ------------------------------------------------------
     ("Bakary Tarawally", "1962-12-12", "GM",
      W("w", ("Bakary Traoré",), "1962-12-12", "ML"), "hit", ["dictionary"]),

@@ -36,6 +36,8 @@ FAMILY_NAMES = default_dictionary().family
 DOB_EFFECT = {"exact": 0.08, "swapped": 0.04, "year±1 (same day)": 0.04, "year": -0.02,
               "year±1": -0.04, "unknown": -0.06, "different": -0.4}
 NAT_SAME, NAT_OTHER = 0.02, -0.03
+NAT_OTHER_WEAK_DATE = -0.1
+WEAK_DATES = frozenset({"unknown", "year", "year±1"})
 # Above this threshold a birth date that is 'different' can never reach a match.
 DOB_RULES_OUT = 1.0 + DOB_EFFECT["different"] + NAT_SAME
 CONFLICT_PENALTY = 0.2
@@ -359,6 +361,10 @@ def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
     d_eff = (DOB_EFFECT[dob] - CORE_EXTRA_PENALTY[dob] * core_unmatched
              - OTHER_EXTRA_PENALTY.get(dob, OTHER_EXTRA_DEFAULT) * other_unmatched)
     nat, n_eff = nationality_effect(q_nat, w_nat)
+    if nat == "different" and dob in WEAK_DATES:
+        # a dual national is rare; without a full date agreeing, another nationality
+        # is what tells a namesake abroad from the listed person
+        n_eff = NAT_OTHER_WEAK_DATE
     score = min(1.0, max(0.0, name + d_eff + n_eff))
     return round(score, 4), dob, d_eff, nat, n_eff
 
