@@ -6,6 +6,7 @@ beside their field, forged proposals refused — and nothing half-written."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -17,6 +18,7 @@ from liaison.ingest.press.result import (
     Country,
     DateSpan,
     Extraction,
+    Figure,
     Meeting,
     PartialDate,
     Participant,
@@ -57,6 +59,7 @@ def _proposals() -> dict[str, list[dict[str, Any]]]:
                 Person("Ana Ferreira", "directrice adjointe", "PJ", "PT", SENTENCE, 0.9)],
         countries=[Country("PT", "Portugal", ["portugaise"], "adjective", SENTENCE, 0.85),
                    Country("ES", "Espagne", ["Espagne"], "name", SENTENCE, 0.95)],
+        figures=[Figure(312.0, "victimes", "victimes identifiées", 2024, None, SENTENCE, 0.8)],
     ).to_dict()
 
 
@@ -100,6 +103,7 @@ def test_decisions_on_people_and_countries_reach_the_meeting(http: Api) -> None:
         "decision-people-0": "correct", "f-people-0-role": "directeur de la coopération",
         "decision-people-1": "reject",
         "decision-countries-0": "reject",
+        "decision-figures-0": "correct", "f-figures-0-value": "321",
         # the agreement is left undecided: not written
     })
     done = http.client.post("/revue-presse/decision", data=form)
@@ -116,6 +120,9 @@ def test_decisions_on_people_and_countries_reach_the_meeting(http: Api) -> None:
                            ).one()  # fmt: skip
         assert review.actor == "omar" and review.entity_ref == "essai.txt"
         assert "Ana Ferreira" in review.detail and "directeur de la coopération" in review.detail
+        kept = json.loads(review.detail)["kept figures"]  # no table: kept in the review
+        assert kept == [{"value": 321.0, "unit": "victimes", "counts": "victimes identifiées",
+                         "year": 2024}]
 
 
 def test_refused_corrections_and_forged_proposals_write_nothing(http: Api) -> None:
@@ -148,3 +155,17 @@ def test_refused_corrections_and_forged_proposals_write_nothing(http: Api) -> No
     again = http.client.post("/revue-presse/decision", data=good)  # the same document again
     assert 'data-count="known">1<' in again.text
     assert _written(http)[:2] == (1, 0)
+
+
+def test_the_form_shows_the_days_a_meeting_covers_and_no_partial_date() -> None:
+    from liaison.web.press import values_of
+
+    two_days = [DateSpan(PartialDate(2023, 12, 14)), DateSpan(PartialDate(2023, 12, 15))]
+    meeting = Meeting("bilateral", two_days, "Rabat", 2, [], [], SENTENCE, 0.8)
+    shown = values_of("meetings", Extraction(meetings=[meeting]).to_dict()["meetings"][0])
+    assert (shown["held_on"], shown["ends_on"], shown["count"]) == ("2023-12-14", "2023-12-15",
+                                                                    "2")  # fmt: skip
+    partial = Meeting("bilateral", [DateSpan(PartialDate(None, 12, 14), year_source="unknown")],
+                      None, None, [], [], SENTENCE, 0.6)  # fmt: skip
+    shown = values_of("meetings", Extraction(meetings=[partial]).to_dict()["meetings"][0])
+    assert (shown["held_on"], shown["ends_on"]) == ("", "")  # the analyst gives the year

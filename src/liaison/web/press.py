@@ -173,7 +173,9 @@ def values_of(kind: str, item: dict[str, Any]) -> dict[str, str]:
         dates = {start: _iso(spans[0]) if spans else ""}
         if end:
             last = spans[-1] if spans else None
-            dates[end] = _iso(last, end=True) if last else ""
+            # several spans («les 14 et 15 décembre» as two): the last day they reach
+            dates[end] = (_iso(last, end=True) or (_iso(last) if len(spans) > 1 else "")
+                          if last else "")  # fmt: skip
     else:
         dates = {}
     out: dict[str, str] = {}
