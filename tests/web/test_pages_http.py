@@ -80,3 +80,17 @@ def test_arabic_text_is_marked_right_to_left_wherever_shown(http: Api) -> None:
         assert '<bdi dir="rtl" lang="ar">طلب معلومات' in page, path
     assert '<html lang="en" dir="ltr">' in http.client.get("/?lang=en").text
     assert '<html lang="ar" dir="rtl">' in http.client.get("/?lang=ar").text
+
+
+def test_the_report_page_is_drawn_again_when_its_figures_change(http: Api) -> None:
+    import datetime as dt
+
+    _login(http, "omar")
+    before = http.client.get("/rapports/2024")
+    assert before.status_code == 200
+    assert http.client.get("/rapports/2024").text == before.text  # same figures, same page
+    with transaction(http.engine) as session:
+        cases.open_case(session, cli_actor(), ref="CF-2024-R1", subject="report",
+                        opened_on=dt.date(2024, 5, 2), category="drugs")
+    after = http.client.get("/rapports/2024")
+    assert after.status_code == 200 and after.text != before.text  # never a stale page
