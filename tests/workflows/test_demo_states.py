@@ -42,3 +42,16 @@ def test_a_small_demo_has_every_state_of_every_workflow(db_engine: Engine) -> No
     with transaction(db_engine, readonly=True) as s:
         assert verify(s).ok
     print(f"demo at scale 0.005 built in {time.perf_counter() - started:.1f}s")
+
+
+def test_the_demo_built_again_over_itself_keeps_one_showcase(db_engine: Engine) -> None:
+    with transaction(db_engine) as s:
+        build_demo(s, cli_actor(), scale=0.002)
+    with transaction(db_engine) as s:
+        assert build_demo(s, cli_actor(), scale=0.002) is None  # not without --force
+        again = build_demo(s, cli_actor(), scale=0.002, force=True)
+    assert again is not None
+    with transaction(db_engine, readonly=True) as s:
+        showcase = s.scalar(select(func.count()).select_from(Case)
+                            .where(Case.ref.like("CF-2026-W%")))
+    assert showcase == len(KINDS["case"][1].states)
