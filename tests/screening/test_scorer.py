@@ -74,6 +74,11 @@ CASES = [
      W("w", ("Théophile Rodrigues",), "1997-06-04", "FR"), "hit", ["typo (2 edits)"]),
     ("Theophile Ogdrigues", None, None,
      W("w", ("Théophile Rodrigues",), "1997-06-04", "FR"), "no", ["typo (2 edits)"]),
+    ("David Rivera", None, "CO",
+     W("w", ("David Rojas Rivera",), "1965-02-28", "CO"), "no", ["listed only: rojas",
+                                                                "birth date unknown (-0.18)"]),
+    ("David Rivera", "1965-02-28", "CO",
+     W("w", ("David Rojas Rivera",), "1965-02-28", "CO"), "hit", ["listed only: rojas"]),
     # --- nationality: decisive only when the birth date proves little --------------
     ("Umar Yusuf", None, "NG",
      W("w", ("Omar Youssef",), "1960-04-09", "TN"), "no", ["nationality different (-0.10)"]),

@@ -46,7 +46,7 @@ KNOWN_NAME_CAP = 0.55
 KNOWN_TYPO = 0.72
 DIFFERENT_NAME_CAP = 0.45
 OPTIONAL_PENALTY = 0.01
-OTHER_EXTRA_PENALTY = {"exact": 0.04, "swapped": 0.04, "year±1 (same day)": 0.04}
+OTHER_EXTRA_PENALTY = {"exact": 0.04, "swapped": 0.04, "year±1 (same day)": 0.04, "unknown": 0.12}
 OTHER_EXTRA_DEFAULT = 0.08
 # A given or family name present on one side only costs more when the birth date
 # gives little evidence of its own.
