@@ -94,3 +94,22 @@ def test_the_report_page_is_drawn_again_when_its_figures_change(http: Api) -> No
                         opened_on=dt.date(2024, 5, 2), category="drugs")
     after = http.client.get("/rapports/2024")
     assert after.status_code == 200 and after.text != before.text  # never a stale page
+
+
+def test_the_last_report_is_drawn_in_the_background_after_a_login(http: Api) -> None:
+    import datetime as dt
+    import time
+
+    from liaison.web import reports
+
+    reports._warmed.clear()
+    reports._PAGES.clear()
+    _login(http, "omar")
+    for _ in range(300):  # the drawing takes a few seconds on a loaded machine
+        if reports._PAGES:
+            break
+        time.sleep(0.1)
+    assert len(reports._PAGES) == 1
+    drawn = next(iter(reports._PAGES.values()))
+    page = http.client.get(f"/rapports/{dt.date.today().year - 1}")
+    assert page.text == drawn and len(reports._PAGES) == 1  # served as drawn

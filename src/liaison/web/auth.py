@@ -17,6 +17,7 @@ from liaison.security.sessions import (
     set_session_cookie,
 )
 from liaison.web.person_search import warm_up
+from liaison.web.reports import warm_up as draw_last_report
 from liaison.web.templating import render, translate
 from liaison.web.visitor import PageRoute, Visitor, checked_form, origin_of, visitor
 
@@ -44,13 +45,14 @@ def login_submit(
     suite: Annotated[str, Form()] = "/",
 ) -> Response:
     try:
-        cookie, _actor = open_session(username.strip(), password, code.strip() or None,
+        cookie, actor = open_session(username.strip(), password, code.strip() or None,
                                       origin=origin_of(request))
     except NotAuthenticated as exc:
         ctx = {"next": _safe_next(suite), "error": translate(request, exc.message),
                "username": username}
         return render(request, "login.html", ctx, status_code=401)
     warm_up()
+    draw_last_report(actor)
     response = RedirectResponse(_safe_next(suite), status_code=303)
     set_session_cookie(response, cookie)
     return response

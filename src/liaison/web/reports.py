@@ -5,13 +5,16 @@
 The page's charts take ~0.3 s to draw (Vega-Lite to SVG) while the figures take ~20 ms
 to count, so the page is kept by the content of its figures: the same figures in the
 same language are drawn once, and any change to them draws the page again (never a
-stale page)."""
+stale page). After the first login of a process, the last complete year's page (in
+French, the default) is drawn in the background, as the person index is built.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import logging
 import threading
 from collections import OrderedDict
 from typing import Annotated, Any
@@ -22,6 +25,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from liaison.reports.messages import LANGUAGES
 from liaison.reports.render import to_html, to_pdf
 from liaison.reports.service import annual_report, period_of
+from liaison.security.actor import Actor
 from liaison.web.templating import request_language
 from liaison.web.visitor import PageRoute, Visitor, visitor
 
@@ -53,6 +57,25 @@ def page_html(report: dict[str, Any], lang: str) -> str:
 def _lang(request: Request) -> str:
     lang = request_language(request)
     return lang if lang in LANGUAGES else "fr"  # the report speaks French and English
+
+
+log = logging.getLogger(__name__)
+_warmed = threading.Event()
+
+
+def warm_up(actor: Actor) -> None:
+    """Draw the last complete year's report page in the background, once per process."""
+    if actor.is_partner or _warmed.is_set():
+        return
+    _warmed.set()
+
+    def draw() -> None:
+        try:
+            page_html(annual_report(actor, period_of(dt.date.today().year - 1)), "fr")
+        except Exception as error:  # a background courtesy: the page draws it when asked
+            log.warning("report warm-up failed: %s", type(error).__name__)
+
+    threading.Thread(target=draw, name="report-warm-up", daemon=True).start()
 
 
 @router.get("/rapports")
