@@ -116,6 +116,7 @@ class DemoBuilder:
                "established_on": "2024-02-01", "members": ["ES", "PT"], "classification": "public"}
         yield from EVENTS
         yield ACTION_PLAN_FR
+        yield from self._synthetic_agreements()
         yield {"kind": "meeting", "ref": "MT-2025-PLAN-FR", "held_on": "2025-06-24", "place": "Rabat",
                "country": self.home, "type": "bilateral", "partner_countries": ["FR"],
                "topics": ["plan d'action", "criminalité organisée"], "classification": "public",
@@ -149,6 +150,32 @@ class DemoBuilder:
                    "event": "EV-INTERPOL-GA93", "partner_countries": [others[i % len(others)]],
                    "topics": ["coopération policière"], "classification": "restricted",
                    "participants": [HAMMOUCHI]}
+
+    def _synthetic_agreements(self) -> Iterator[dict[str, Any]]:
+        """Invented agreements (refs AG-DEMO-…), so that every kind and status of the
+        registry, and the report's «accords signés», have something to show. Fixed, not
+        drawn from the random stream: the rest of the demo stays as it was."""
+        items = [  # (year-month-day, kind, status, partner, subject)
+            ("2022-05-17", "memorandum_of_understanding", "in_force", "ES", "lutte contre le trafic de drogue"),
+            ("2022-10-03", "protocol", "in_force", "BE", "échange de données d'identification"),
+            ("2023-02-21", "memorandum_of_understanding", "in_force", "PT", "sécurité des grands événements sportifs"),
+            ("2023-06-12", "action_plan", "signed", "SN", "migration irrégulière et traite des êtres humains"),
+            ("2023-11-08", "agreement", "in_force", "AE", "formation des cadres de police"),
+            ("2024-04-09", "convention", "signed", "TN", "recherche des fugitifs"),
+            ("2024-09-30", "declaration", "expired", "IT", "coopération opérationnelle"),
+            ("2025-03-04", "memorandum_of_understanding", "negotiating", "DE", "cybercriminalité"),
+            ("2022-01-25", "protocol", "terminated", "NL", "échange d'officiers de liaison"),
+        ]
+        names = {"memorandum_of_understanding": "Mémorandum d'entente", "protocol": "Protocole",
+                 "action_plan": "Plan d'action", "agreement": "Accord", "convention": "Convention",
+                 "declaration": "Déclaration commune"}
+        for day, kind, status, country, subject in items:
+            signed = status != "negotiating"
+            yield {"kind": "agreement", "ref": f"AG-DEMO-{day[:4]}-{country}-{kind[:4].upper()}",
+                   "type": kind, "title": f"{names[kind]} : {subject} ({country}, démo)",
+                   "signed_on": day if signed else None, "place": "Rabat", "status": status,
+                   "subjects": [subject], "classification": "restricted",
+                   "parties": [{"agency": "DGSN", "country": self.home}, {"country": country}]}
 
     # -- files --------------------------------------------------------------------
     def cases(self) -> Iterator[dict[str, Any]]:
