@@ -60,3 +60,26 @@ def test_logs_are_json_with_request_ids_and_no_personal_data(configured: Engine,
     assert error["error"] == "RuntimeError" and error["request_id"] == "req-0001-abcd"
     for secret in (NAME, "Zyxwvut", "P-LOG-1", "1971", PASSWORD, token["access_token"], officer):
         assert secret not in text, f"{secret!r} leaked into the logs"
+
+
+def test_a_name_typed_in_the_desk_search_stays_out_of_the_logs(configured: Engine,
+                                                               officer: str) -> None:
+    app = create_app()  # configures the logs from the settings: capture them after it
+    stream = io.StringIO()
+    ops_logging.configure("INFO", stream)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        token = client.post("/api/v1/auth/token",
+                            data={"username": officer, "password": PASSWORD}).json()
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        found = client.get("/api/v1/screening/search", headers=headers,
+                           params={"name": NAME, "birth_date": "1971-04-02",
+                                   "nationality": "MA"})
+        assert found.status_code == 200, found.text
+        refused = client.get("/api/v1/screening/search", headers=headers,
+                             params={"name": NAME, "birth_date": "1971-13-99"})
+        assert refused.status_code == 422
+    text = stream.getvalue()
+    routes = [line["route"] for line in _lines(stream) if line["event"] == "request"]
+    assert routes[-2:] == ["/api/v1/screening/search"] * 2
+    for secret in (NAME, "Zyxwvut", "Qwertyan", "1971-04-02", "1971-13-99", officer):
+        assert secret not in text, f"{secret!r} leaked into the logs"
