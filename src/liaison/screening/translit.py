@@ -16,6 +16,8 @@ are given; name folding then makes them meet.
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 
 # ICAO 9303 Arabic letter values (practical form, no X markers).
@@ -58,15 +60,15 @@ _BGN_IOTATED = {"е": "ye", "ё": "yë"}
 _VOWELS_CYR = set("аеёиоуыэюяьъйєії")
 
 
+_OTHER_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0400-\u04ff]")
+
+
 def script_of(text: str) -> str:
     """'arabic', 'cyrillic' or 'latin' (the first non-Latin letter decides)."""
-    for ch in text:
-        code = ord(ch)
-        if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F:
-            return "arabic"
-        if 0x0400 <= code <= 0x04FF:
-            return "cyrillic"
-    return "latin"
+    m = _OTHER_SCRIPT.search(text)
+    if m is None:
+        return "latin"
+    return "cyrillic" if "\u0400" <= m.group() <= "\u04ff" else "arabic"
 
 
 def strip_arabic_marks(word: str) -> str:
