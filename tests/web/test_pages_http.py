@@ -15,7 +15,11 @@ from tests.security.conftest import cheap_password_hashes  # noqa: F401  (autous
 PAGES = ["/", "/tableau/carte", "/dossiers", "/dossiers/nouveau", "/dossiers/X", "/notices",
          "/notices/nouveau", "/commissions-rogatoires", "/extraditions", "/personnes",
          "/personnes?nom=Ali", "/personnes/P-1", "/partenaires", "/partenaires/pays/FR",
-         "/reunions"]
+         "/reunions", "/revue-presse"]
+#: an address of another site in a page's src, href or CSS (none: every asset is the app's)
+EXTERNAL = re.compile(
+    r"""(?:src|href|action)\s*=\s*["']?\s*(?:[a-z]+:)?//|url\(\s*["']?(?:[a-z]+:)?//""",
+    re.IGNORECASE)
 
 
 def _login(http: Api, user: str) -> str:
@@ -40,6 +44,10 @@ def test_pages_answer_once_logged_in_and_errors_are_escaped(http: Api) -> None:
         response = http.client.get(path)
         assert response.status_code in (200, 404), (path, response.text[-300:])
         assert response.headers["content-type"].startswith("text/html")
+        assert not EXTERNAL.search(response.text), path
+    for asset in ("/static/style.css", "/static/press.js"):
+        served = http.client.get(asset)
+        assert served.status_code == 200 and not EXTERNAL.search(served.text), asset
     missing = http.client.get("/dossiers/%3Cb%3Ebold")
     assert missing.status_code == 404
     assert "<b>bold" not in missing.text and "&lt;b&gt;bold" in missing.text
