@@ -135,6 +135,11 @@ def test_refused_corrections_and_forged_proposals_write_nothing(http: Api) -> No
         "decision-agreements-0": "correct", "f-agreements-0-kind": "treaty",
         "decision-countries-1": "correct", "f-countries-1-code": "XX",
     })
+    end_only = _review_form(http, csrf, **{"decision-meetings-0": "correct",
+                                           "f-meetings-0-held_on": "",
+                                           "f-meetings-0-ends_on": "2025-05-07"})
+    refused_end = http.client.post("/revue-presse/decision", data=end_only)
+    assert refused_end.status_code == 422 and 'id="err-f-meetings-0-held_on"' in refused_end.text
     refused = http.client.post("/revue-presse/decision", data=form)
     assert refused.status_code == 422
     for field in ("f-meetings-0-ends_on", "f-agreements-0-kind", "f-countries-1-code"):

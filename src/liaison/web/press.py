@@ -259,6 +259,9 @@ def read_review(form: dict[str, str], proposals: dict[str, list[dict[str, Any]]]
                     review.errors.setdefault(_field_id(kind, index, name), []).append(reason)
             if kind in DATES:
                 start, end, _key = DATES[kind]
+                if end and submitted[end] and not submitted[start]:
+                    review.errors.setdefault(_field_id(kind, index, start), []).append(
+                        "is required when an end is given")
                 if (end and submitted[start] and submitted[end]
                         and _field_id(kind, index, start) not in review.errors
                         and _field_id(kind, index, end) not in review.errors
