@@ -46,6 +46,12 @@ _FURNITURE = re.compile(
     r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*$)",
     re.IGNORECASE,
 )
+#: «Vidéo | Le roi … en visite …»: a media teaser, a label then a headline
+_TEASER = re.compile(
+    r"^(?:vidéos?|photos?|diaporama|podcast|infographie|en images|audio|live|direct|exclusif"
+    r"|reportage|interview|entretien vidéo)\s*[|:•·»›-]\s*\S",
+    re.IGNORECASE,
+)
 _MENU_WORDS = {
     "accueil", "actualités", "actualité", "international", "national", "société", "politique",
     "économie", "sport", "sports", "culture", "régions", "vidéos", "contact", "monde",
@@ -167,6 +173,9 @@ def _keep_or_drop(page: CleanPage, line: str) -> None:
         page.article_date = page.article_date or header_date(opening.group("date"))
         page.dateline_place = page.dateline_place or opening.group("city").strip()
         line = line[opening.end() :]
+    if _FURNITURE.match(line) or _TEASER.match(line):  # «Newsletter – Recevez …»
+        page.ignored.append((line, "share, credit or byline"))
+        return
     placed = _PLACE_LINE.match(line)
     if placed and len(line[placed.end() :].split()) >= 4:  # not a kicker «Mauritanie – Mali»
         page.ignored.append((placed.group(0).strip(), "dateline"))

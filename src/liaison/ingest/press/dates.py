@@ -188,6 +188,9 @@ _DAY_WORD = re.compile(
 )
 
 
+_UNTIL = re.compile(r"\bjusqu'(?:à|au)\s+$", re.IGNORECASE)
+
+
 def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:
     """«ce mercredi» (or «mercredi» alone) is the latest Wednesday not after the
     article's date, «mercredi dernier» the latest before it; without an article date
@@ -206,6 +209,8 @@ def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:
         back = (article_date.weekday() - weekday) % 7
         if match["last"] and back == 0:
             back = 7
+        if _UNTIL.search(text[: match.start()]) and back:
+            back -= 7  # «se poursuit jusqu'à jeudi»: the coming Thursday
         day = date.fromordinal(article_date.toordinal() - back)
         span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
                         year_source="inferred")  # fmt: skip

@@ -140,7 +140,7 @@ def find_events(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Event]:
 
 _CLOSING = re.compile(
     r"\b(?:s'achèvent?|se termine(?:nt|ra|ront)?|se clôture(?:nt|ra|ront)?|prend(?:ra|ront)? fin"
-    r"|s'achèvera(?:nt)?)\b",
+    r"|s'achèvera(?:nt)?|se poursui(?:t|vent|vra|vront) jusqu'|dur(?:e|ent|era|eront) jusqu')",
     re.IGNORECASE,
 )
 
@@ -154,8 +154,9 @@ def _ends_told_later(events: list[Event], sentences: list[Sentence]) -> None:
         index = next((s.index for s in sentences if s.text == event.sentence), None)
         if index is None or index + 1 >= len(sentences):
             continue
-        following = sentences[index + 1]
-        if _CLOSING.search(following.text) and following.dates:
+        later = [s for s in sentences[index + 1 : index + 3] if _CLOSING.search(s.text) and s.dates]
+        if later:  # «Le forum se poursuit jusqu'à jeudi.» may come a sentence further
+            following = later[0]
             end = following.dates[0].span.start
             start = event.dates.start
             if end.year is None and start.year is not None and end.month is not None:

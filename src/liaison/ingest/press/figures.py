@@ -62,7 +62,8 @@ _COMPARED = re.compile(
     r"(?:comparativement|par rapport|comparée?s?)\s+(?:à|au|aux)\s*$|\bcontre\s*$", re.I
 )
 _IN_YEAR = re.compile(
-    rf"^[^,;.]*?\b(?:en|l'année|au titre de|pour)\s+(?:l'année\s+)?(?P<year>{_YEAR})\b"
+    rf"^[^,;.]*?\b(?:en|l'année|au titre de|pour|d'ici|à l'horizon)\s+(?:l'année\s+)?"
+    rf"(?P<year>{_YEAR})\b"
 )
 _COMPARISON_NEAR = re.compile(r"\b(?:contre|comparativement|par rapport|comparée?s?)\b", re.I)
 _REFERENCE_BEFORE = re.compile(
@@ -143,6 +144,9 @@ def _year_of(sentence: Sentence, number: NumberMatch, doc_year: int | None) -> i
         return int(clause.group("year"))
     for match in re.finditer(rf"\b(?P<y>{_YEAR})\b", sentence.text):
         before = sentence.text[: match.start()]
+        low, high = sorted((match.start(), number.start))
+        if re.search(r"[;:]", sentence.text[low:high]):
+            continue  # «un accord signé en 2023 reste en vigueur : il a permis …»
         if any(d.start <= match.start() < d.end for d in sentence.dates):
             continue
         if _REFERENCE_BEFORE.search(before) or _COMPARISON_NEAR.search(before[-40:]):

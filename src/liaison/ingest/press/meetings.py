@@ -337,6 +337,11 @@ _PLURAL_SUBJECT = re.compile(
     r"|à nouveau|ensuite|également|aussi|encore))*\s*$",
     re.IGNORECASE,
 )
+_PLURAL_PRONOUN = re.compile(
+    r"(?:^|[,;]\s*|\boù\s+|\bet\s+)(?:ils|elles)(?:\s+(?:se|s'|y|\w+ment|ensuite|également"
+    r"|aussi|ont|sont|avaient|étaient|ont été|avaient été))*\s*$",
+    re.IGNORECASE,
+)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 #: plural subjects that are bodies or spans of time, not the people named before
 _NOT_PEOPLE = frozenset({
@@ -355,15 +360,26 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
                 mentions: list[Mention], people: dict[str, Person]) -> None:  # fmt: skip
     """Participants told by reference: «les deux hommes», «le secrétaire général»."""
     sentence = clause.sentence
-    plural = _PLURAL_SUBJECT.search(sentence.text[clause.start : clause.predicate_start])
-    if plural and plural.group("what").lower() not in _NOT_PEOPLE:
+    subject = sentence.text[clause.start : clause.predicate_start]
+    plural = _PLURAL_SUBJECT.search(subject)
+    pronoun = _PLURAL_PRONOUN.search(subject)
+    if pronoun and not plural:
+        count = 2  # «où ils ont été accueillis par …»: the two named just before
+    elif plural and plural.group("what").lower() not in _NOT_PEOPLE:
         count = _NUMBERS[plural.group("n").lower()]
+    else:
+        count = 0
+    if count:
         recent = [d for d in drafts if sentence.index - d.last_sentence <= 2]
         if recent and len(recent[-1].people) >= count:
             named = recent[-1].people[:count]
         else:
-            earlier = [m.name for m in mentions
-                       if sentence.index - 2 <= m.sentence < sentence.index]  # fmt: skip
+            earlier = [
+                m.name
+                for m in mentions
+                if sentence.index - 2 <= m.sentence < sentence.index
+                or (m.sentence == sentence.index and m.start < clause.predicate_start)
+            ]
             named = list(dict.fromkeys(earlier))[-count:]
         if len(named) == count:
             clause.people = list(dict.fromkeys(named + clause.people))

@@ -20,7 +20,9 @@ from liaison.ingest.press.sentences import Sentence
 _NAME_WORD = r"[A-ZÀ-Ý][\w'’-]*"
 _PARTICLE = r"(?:de|du|des|da|dos|van|von|el|El|al|Al|ben|Ben|bin|ould|Ould|ibn|Ibn|le|la)"
 _TITLED = re.compile(
-    rf"\b(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame|Me|(?:le|la|du|au)\s+(?:général|colonel|colonel-major"
+    rf"\b(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame|Me|(?:le|la|du|au)\s+(?:"
+    rf"(?:lieutenant-|vice-|contre-)?(?:général|amiral)(?:[ -]major|\s+de\s+(?:division|brigade"
+    rf"|corps d'armée)|\s+d'armée)?|colonel|colonel-major|inspecteur général|inspectrice générale"
     rf"|lieutenant-colonel|commandant|commissaire(?:\s+(?:divisionnaire|principal))?"
     rf"|contrôleur général|capitaine|préfet))\s+"
     rf"(?P<name>(?:(?:de|du|d'|van|von|da)\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})"

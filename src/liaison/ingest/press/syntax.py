@@ -169,8 +169,23 @@ def _meeting_verb(token: Token) -> bool:
 _SESSION_KINDS = frozenset({"travail", "concertation", "échange", "discussion", "plénier"})
 
 
+def _between_people(token: Token) -> bool:
+    """«les échanges entre le ministre et l'ambassadeur», «des échanges avec M. X»."""
+    return any(
+        grandchild.lower_ in {"entre", "avec"}
+        for child in token.children
+        if child.dep_ in {"nmod", "obl", "obl:mod"}
+        for grandchild in child.children
+        if grandchild.dep_ == "case"
+    )
+
+
 def _meeting_noun(token: Token) -> bool:
     lemma = _lemma(token)
+    if lemma == "échange" and "Number=Plur" in str(token.morph):
+        return _between_people(token) and not _negated(token.head)
+    if lemma == "hôte":  # «a été l'hôte de son homologue»: receiving someone
+        return any(c.dep_ == "cop" for c in token.children)
     if lemma not in MEETING_NOUNS or _negated(token.head):
         return False
     if lemma == "séance":
@@ -222,9 +237,23 @@ def _unrealised(token: Token) -> bool:
     return False
 
 
+#: what happens to a signing that did not take place: «la signature, prévue lundi, a
+#: été reportée», «la cérémonie de signature a été annulée»
+_NOT_HELD = frozenset({
+    "prévoir", "programmer", "envisager", "reporter", "annuler", "ajourner", "repousser",
+    "différer", "suspendre",
+})  # fmt: skip
+
+
 def _noun_not_yet(token: Token) -> bool:
-    """«la prochaine signature», «en vue de la signature»."""
-    return any(_lemma(c) in _NOT_YET for c in token.children) or _lemma(token.head) in _NOT_YET
+    """«la prochaine signature», «en vue de la signature», «la signature, prévue lundi,
+    a été reportée»."""
+    if any(_lemma(c) in _NOT_YET or _lemma(c) in _NOT_HELD for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubj:pass"} and _lemma(head) in _NOT_HELD:
+        return True
+    return _lemma(head) in _NOT_YET
 
 
 #: the head noun of what was signed, when no fuller name is written: «ont adopté une
