@@ -63,15 +63,44 @@ def anchors_python() -> str:
 
 
 def run_child(cmd: list[str]) -> tuple[float, float, str]:
-    """Run a command; wall seconds, peak RSS (MB) of that child, and its stderr."""
+    """Run a command; wall seconds, peak RSS (MB) of that child and every process it
+    forks (the kernel's peak of the largest one, or the sum of the whole tree sampled
+    every 50 ms, whichever is larger), and its stderr."""
+    import threading
+
+    import psutil
+
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        try:
+            root = psutil.Process(proc.pid)
+            while not done.is_set():
+                tree = [root, *root.children(recursive=True)]
+                total = 0
+                for p in tree:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                peak[0] = max(peak[0], total)
+                done.wait(0.05)
+        except psutil.Error:
+            return
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     err = proc.stderr.read() if proc.stderr else ""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err}")
-    return wall, usage.ru_maxrss / 1024, err
+    return wall, max(usage.ru_maxrss / 1024, peak[0] / 2**20), err
 
 
 def score(truth: Path, hits: Path, threshold: float) -> dict[str, float | str]:

@@ -60,3 +60,16 @@ def test_missing_column_is_named(tmp_path: Path) -> None:
     bad.write_text("id,name\nW1,Ali\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="full_name"):
         list(read_watchlist(bad))
+
+
+def test_forked_workers_write_the_same_hits(small_set: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from liaison.screening import batch
+
+    monkeypatch.setattr(batch, "CHUNK", 40)  # five chunks over two workers
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    entries = list(read_watchlist(small_set / "watchlist.csv"))
+    screen_files(small_set / "queries.csv", entries, one, 0.5, workers=1)
+    stats = screen_files(small_set / "queries.csv", entries, two, 0.5, workers=2)
+    assert stats.hits > 50
+    assert one.read_bytes() == two.read_bytes()

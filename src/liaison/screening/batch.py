@@ -12,6 +12,8 @@ Formats (those of the benchmark kit):
 from __future__ import annotations
 
 import csv
+import multiprocessing as mp
+import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -50,8 +52,7 @@ def _reader(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[s
         if missing:
             raise ValidationError.for_field(
                 str(path), f"missing column(s) {', '.join(missing)}")
-        for line, row in enumerate(reader, start=2):
-            yield line, row
+        yield from enumerate(reader, start=2)
 
 
 def read_watchlist(path: Path) -> Iterator[WatchlistEntry]:
@@ -97,15 +98,56 @@ def write_hits(path: Path, hits: Iterable[Hit]) -> int:
     return n
 
 
+#: the index a forked worker screens with (set in the parent just before the fork,
+#: so the workers share its memory pages instead of rebuilding it)
+_WORKER_INDEX: ScreeningIndex | None = None
+CHUNK = 250
+#: below this many queries one process is quicker than starting workers
+PARALLEL_FROM = 2000
+
+
+def _screen_chunk(args: tuple[list[Query], float]) -> list[Hit]:
+    assert _WORKER_INDEX is not None
+    return list(screen_queries(_WORKER_INDEX, args[0], args[1]))
+
+
+def default_workers(queries: int) -> int:
+    """One worker per core for a large query file (where ``fork`` exists), else one."""
+    if queries < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def screen_parallel(index: ScreeningIndex, queries: list[Query], threshold: float,
+                    workers: int) -> Iterator[Hit]:
+    """The hits of :func:`screen_queries`, in the same order, computed by ``workers``
+    forked processes sharing the built index (copy-on-write)."""
+    global _WORKER_INDEX
+    if workers <= 1:
+        yield from screen_queries(index, queries, threshold)
+        return
+    _WORKER_INDEX = index
+    chunks = [(queries[i:i + CHUNK], threshold) for i in range(0, len(queries), CHUNK)]
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            for hits in pool.imap(_screen_chunk, chunks):
+                yield from hits
+    finally:
+        _WORKER_INDEX = None
+
+
 def screen_files(queries: Path, watchlist: Iterable[WatchlistEntry], out: Path,
-                 threshold: float) -> BatchStats:
-    """Build the index from ``watchlist``, screen the query file, write ``out``."""
+                 threshold: float, workers: int | None = None) -> BatchStats:
+    """Build the index from ``watchlist``, screen the query file, write ``out``
+    (``workers``: processes screening the queries; default one per core for a large
+    file)."""
     t0 = time.perf_counter()
     index = ScreeningIndex.build(watchlist)
     t1 = time.perf_counter()
     stats = BatchStats(watchlist=len(index), index_seconds=t1 - t0)
     qs = list(read_queries(queries))
     stats.queries = len(qs)
-    stats.hits = write_hits(out, screen_queries(index, qs, threshold))
+    n = default_workers(len(qs)) if workers is None else workers
+    stats.hits = write_hits(out, screen_parallel(index, qs, threshold, n))
     stats.match_seconds = time.perf_counter() - t1
     return stats

@@ -69,6 +69,9 @@ def screen_command(
     engine: Annotated[str, typer.Option(help="local (one process) or spark")] = "local",
     master: Annotated[str | None, typer.Option(
         help="Spark master URL (spark engine only; default local[*])")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="processes screening the queries (local engine; default: one per "
+                    "core from 2,000 queries)")] = None,
 ) -> None:
     """Screen a list of persons against the watchlist and write the hits."""
     if engine not in ("local", "spark"):
@@ -76,9 +79,9 @@ def screen_command(
     started = time.perf_counter()
     if watchlist is not None:
         stats = _run(queries, list(read_watchlist(watchlist)), output, threshold, engine,
-                     master)
+                     master, workers)
     else:
-        stats = _run_on_database(queries, output, threshold, engine, master)
+        stats = _run_on_database(queries, output, threshold, engine, master, workers)
     took = time.perf_counter() - started
     typer.echo(f"{stats.queries} queries screened against {stats.watchlist} listed persons: "
                f"{stats.hits} hits at threshold {threshold} written to {output} "
@@ -87,12 +90,12 @@ def screen_command(
 
 
 def _run(queries: Path, entries: list[WatchlistEntry], output: Path, threshold: float,
-         engine: str, master: str | None) -> BatchStats:
+         engine: str, master: str | None, workers: int | None = None) -> BatchStats:
     if engine == "spark":
         from liaison.screening.spark import screen_files_spark
 
         return screen_files_spark(queries, entries, output, threshold, master)
-    return screen_files(queries, entries, output, threshold)
+    return screen_files(queries, entries, output, threshold, workers)
 
 
 def _hit_ids(path: Path) -> list[str]:
@@ -101,7 +104,7 @@ def _hit_ids(path: Path) -> list[str]:
 
 
 def _run_on_database(queries: Path, output: Path, threshold: float, engine: str,
-                     master: str | None) -> BatchStats:
+                     master: str | None, workers: int | None = None) -> BatchStats:
     """Screen against the database's watchlist in one transaction that also records, in
     the audit trail, who screened which file and which listed persons came back. The
     hits file appears only once that transaction has committed."""
@@ -118,7 +121,7 @@ def _run_on_database(queries: Path, output: Path, threshold: float, engine: str,
     try:
         with transaction(get_engine()) as session:
             entries = list(_loader(session))
-            stats = _run(queries, entries, partial, threshold, engine, master)
+            stats = _run(queries, entries, partial, threshold, engine, master, workers)
             audit.record(session, audit.Event(
                 actor.username, audit.AuditAction.search, "person", "", purpose="screening",
                 origin=actor.origin,
