@@ -98,6 +98,9 @@ def test_person_search_finds_latin_record_from_arabic_script(page, site: Site, s
     page.fill("#purpose", "vérification d'un signalement")
     page.click("form.stack button[type=submit]")
     assert "Mohamed Benali" in page.locator("h1").inner_text()
+    history = page.locator("table.history").inner_text()  # from the audit trail
+    assert "création" in history
+    assert "vérification d'un signalement" not in history  # reads: for auditors only
 
 
 def test_partner_is_refused_a_file_not_shared_with_it(page, site: Site) -> None:

@@ -121,3 +121,24 @@ def test_the_last_report_is_drawn_in_the_background_after_a_login(http: Api) -> 
     drawn = next(iter(reports._PAGES.values()))
     page = http.client.get(f"/rapports/{dt.date.today().year - 1}")
     assert page.text == drawn and len(reports._PAGES) == 1  # served as drawn
+
+
+def test_a_persons_history_shows_reads_and_their_purpose_to_auditors_only(http: Api) -> None:
+    from liaison.ingest.schema import Person
+    from liaison.security.accounts import add_user
+    from liaison.security.records_service import create_record
+
+    with transaction(http.engine) as session:
+        create_record(session, cli_actor(), "person", Person(
+            kind="person", ref="P-HIST", names=[{"full_name": "Samir Haddad"}],
+            classification="restricted"))
+        add_user(session, cli_actor(), "aude", ["auditor"], "NCB", PASSWORD)
+    _login(http, "omar")
+    officer = http.client.get("/personnes/P-HIST?motif=contrôle d'identité").text
+    assert 'class="list history"' in officer and "contrôle d&#39;identité" not in officer.split(
+        'class="list history"')[1]  # fmt: skip
+    http.client.cookies.clear()
+    _login(http, "aude")
+    auditor = http.client.get("/personnes/P-HIST?motif=audit").text
+    history = auditor.split('class="list history"')[1]
+    assert "contrôle d&#39;identité" in history and "omar" in history

@@ -1,5 +1,5 @@
 """Person search for the desk, and a person's page (opened only with a stated purpose,
-which the audit trail records)."""
+which the audit trail records), with its history from the audit trail."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from liaison.db import transaction
 from liaison.security.records_service import get_record
 from liaison.web import queries
+from liaison.web.desk import _history
 from liaison.web.person_search import ensure_index, search_persons
 from liaison.web.templating import render
 from liaison.web.visitor import PageRoute, Visitor, visitor
@@ -44,6 +45,7 @@ def person_page(request: Request, ref: str, who: Annotated[Visitor, Depends(visi
         return render(request, "persons/purpose.html", {"ref": ref, "purposes": PURPOSES})
     with transaction() as session:
         person = get_record(session, who.actor, "person", ref, purpose=purpose[:256])
+        history = _history(session, who.actor, "person", ref)
         links = {
             "notices": queries.refs_where(session, who.actor, "notice", "person_ref", ref),
             "cases": queries.cases_of_person(session, who.actor, ref),
@@ -51,4 +53,4 @@ def person_page(request: Request, ref: str, who: Annotated[Visitor, Depends(visi
                                                ref),
         }
     return render(request, "persons/person.html",
-                  {"person": person, "links": links, "purpose": purpose})
+                  {"person": person, "links": links, "purpose": purpose, "history": history})
