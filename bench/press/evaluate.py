@@ -245,6 +245,7 @@ SETS = {
     "blind6": HERE / "blind6",
     "blind7": HERE / "blind7",
     "blind8": HERE / "blind8",
+    "blind9": HERE / "blind9",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
