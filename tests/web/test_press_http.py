@@ -17,6 +17,7 @@ from liaison.ingest.press.result import (
     Agreement,
     Country,
     DateSpan,
+    Event,
     Extraction,
     Figure,
     Meeting,
@@ -50,7 +51,11 @@ def _proposals() -> dict[str, list[dict[str, Any]]]:
     day = DateSpan(PartialDate(2025, 5, 6), text="6 mai 2025")
     people = [Participant("Karim Bennani", "directeur", "DGSN", "MA"),
               Participant("Ana Ferreira", "directrice adjointe", "PJ", "PT")]  # fmt: skip
+    forum = Event("Forum euro-méditerranéen de la sécurité", "forum", "Tanger", "MA",
+                  DateSpan(PartialDate(2025, 6, 2), PartialDate(2025, 6, 4), kind="range"),
+                  SENTENCE, 0.9)  # fmt: skip
     return Extraction(
+        events=[forum],
         meetings=[Meeting("bilateral", [day], "Rabat", None, people, ["PT", "ES"], SENTENCE,
                           0.85)],  # fmt: skip
         agreements=[Agreement("action_plan", "plan d'action", [], ["PT"], [],
@@ -104,11 +109,16 @@ def test_decisions_on_people_and_countries_reach_the_meeting(http: Api) -> None:
         "decision-people-1": "reject",
         "decision-countries-0": "reject",
         "decision-figures-0": "correct", "f-figures-0-value": "321",
+        "decision-events-0": "accept",
         # the agreement is left undecided: not written
     })
     done = http.client.post("/revue-presse/decision", data=form)
     assert done.status_code == 200, done.text[-500:]
     assert 'data-count="meetings">1<' in done.text and 'data-count="undecided">2<' in done.text
+    assert 'data-count="events">1<' in done.text
+    timeline = http.client.get("/reunions").text  # what was accepted is shown, with its source
+    assert "Forum euro-méditerranéen de la sécurité" in timeline
+    assert "essai.txt" in timeline and "Karim Bennani" in timeline
     with transaction(http.engine) as s:
         meeting = s.scalars(select(MeetingRow)).one()
         assert meeting.held_on == dt.date(2025, 5, 6)

@@ -16,6 +16,7 @@ from liaison.partners.model import (
     Agency,
     Agreement,
     AgreementParty,
+    Event,
     Meeting,
     MeetingParticipant,
     WorkingGroup,
@@ -88,6 +89,12 @@ def agreements_with(session: Session, actor: Actor, *, code: str = "",
 def all_meetings(session: Session, actor: Actor) -> list[Meeting]:
     return list(session.scalars(select(Meeting).where(
         visible_filter(actor, Meeting, "meeting")).order_by(Meeting.held_on.desc())))
+
+
+def all_events(session: Session, actor: Actor) -> list[Event]:
+    """Conferences and assemblies (e.g. accepted from a press release), latest first."""
+    return list(session.scalars(select(Event).where(
+        visible_filter(actor, Event, "event")).order_by(Event.starts_on.desc(), Event.name)))
 
 
 def meetings_with(session: Session, actor: Actor, *, code: str = "",

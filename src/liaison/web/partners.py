@@ -87,8 +87,17 @@ def meetings_timeline(request: Request,
                       who: Annotated[Visitor, Depends(visitor)]) -> HTMLResponse:
     with transaction() as session:
         meetings = pq.all_meetings(session, who.actor)
+        events = pq.all_events(session, who.actor)
         by_year: dict[int, list[Any]] = {}
         for m in meetings:
             by_year.setdefault(m.held_on.year, []).append(m)
+        events_by_year: dict[int, list[Any]] = {}
+        undated = [e for e in events if e.starts_on is None]
+        for e in events:
+            if e.starts_on is not None:
+                events_by_year.setdefault(e.starts_on.year, []).append(e)
         session.expunge_all()
-    return render(request, "partners/meetings.html", {"by_year": by_year})
+    years = sorted(set(by_year) | set(events_by_year), reverse=True)
+    return render(request, "partners/meetings.html",
+                  {"years": years, "by_year": by_year, "events_by_year": events_by_year,
+                   "undated": undated})  # fmt: skip
