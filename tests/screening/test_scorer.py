@@ -79,6 +79,15 @@ CASES = [
                                                                 "birth date unknown (-0.18)"]),
     ("David Rivera", "1965-02-28", "CO",
      W("w", ("David Rojas Rivera",), "1965-02-28", "CO"), "hit", ["listed only: rojas"]),
+    # --- two family names (Central Africa): the second may go, not the first -------
+    ("Blaise Kabila", "1966", "CD",
+     W("w", ("Blaise Kabila Tshibanda",), "1966-01-17", "CD"), "hit", ["listed only: tshibanda"]),
+    ("Désiré Biya", "1999", "CD",
+     W("w", ("Désiré KALONJI BIYA",), "2000-06-22", "CD"), "no",
+     ["the first of two family names is on one side only"]),
+    ("Joseph Ilunga Kabila", "2005", "CD",
+     W("w", ("Joseph Kabila",), "2005-03-13", "CD"), "no",
+     ["query only: ilunga", "the first of two family names"]),
     # --- nationality: decisive only when the birth date proves little --------------
     ("Umar Yusuf", None, "NG",
      W("w", ("Omar Youssef",), "1960-04-09", "TN"), "no", ["nationality different (-0.10)"]),

@@ -31,6 +31,8 @@ class NameDictionary:
     arabic_world: frozenset[int] = EMPTY
     given: frozenset[int] = EMPTY
     family: frozenset[int] = EMPTY
+    #: West and Central African family names (kind ``b``)
+    african_family: frozenset[int] = EMPTY
 
     def ids(self, key: str) -> frozenset[int]:
         return self.by_key.get(key, EMPTY)
@@ -83,6 +85,7 @@ def parse_dictionary(text: str) -> NameDictionary:
     arabic_ids: set[int] = set()
     given: set[int] = set()
     family: set[int] = set()
+    african_family: set[int] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -93,8 +96,12 @@ def parse_dictionary(text: str) -> NameDictionary:
         ident = d.add_name(int(freq), arabic.strip(), [s for s in spellings.split("|") if s])
         if kind in ("m", "f", "s"):
             arabic_ids.add(ident)
-        (family if kind == "s" else given).add(ident)
+        if kind == "b":
+            african_family.add(ident)
+        else:
+            (family if kind == "s" else given).add(ident)
     d.arabic_world = frozenset(arabic_ids)
+    d.african_family = frozenset(african_family)
     d.given, d.family = frozenset(given), frozenset(family)
     return d
 

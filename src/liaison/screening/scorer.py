@@ -32,6 +32,7 @@ DEFAULT_THRESHOLD = 0.85
 ARABIC_NAMES = default_dictionary().arabic_world
 GIVEN_NAMES = default_dictionary().given
 FAMILY_NAMES = default_dictionary().family
+AFRICAN_FAMILY = default_dictionary().african_family
 
 DOB_EFFECT = {"exact": 0.08, "swapped": 0.04, "year±1 (same day)": 0.04, "year": -0.02,
               "year±1": -0.04, "unknown": -0.06, "different": -0.4}
@@ -221,6 +222,21 @@ def _structure_ok(tokens: Sequence[Token], opt: Sequence[bool], matched: set[int
     return any(c <= matched for c in _core_sets(n, opt, may_drop))
 
 
+def _first_of_two_families(tokens: Sequence[Token], unmatched: Sequence[int],
+                           matched: set[int]) -> bool:
+    """A West/Central African family name on one side only, followed in its own name by
+    a matched part that is no given name: the first of two family names is missing
+    (Kalonji Biya / Biya). A second family name may be dropped (Kabila Tshibanda /
+    Kabila), the first one is what names the person."""
+    for i in unmatched:
+        ids = tokens[i].ids
+        if not ids or ids.isdisjoint(AFRICAN_FAMILY) or not ids.isdisjoint(GIVEN_NAMES):
+            continue
+        if any(j > i and tokens[j].ids.isdisjoint(GIVEN_NAMES) for j in matched):
+            return True
+    return False
+
+
 def family_like(tok: Token) -> bool:
     """A family name (dictionary family root, or a nisba ending in -i / ـي): a part that
     no second writing of the same person drops."""
@@ -310,6 +326,11 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     elif any(family_like(q[i]) for i in core_q) or any(family_like(r[j]) for j in core_r):
         score -= CONFLICT_PENALTY
         res.notes.append("a family name is on one side only")
+    if not res.notes[-1:] or res.notes[-1] == "only one name part in common":
+        if (_first_of_two_families(q, res.unmatched_q, {p[0] for p in res.pairs})
+                or _first_of_two_families(r, res.unmatched_r, {p[1] for p in res.pairs})):
+            score -= CONFLICT_PENALTY
+            res.notes.append("the first of two family names is on one side only")
     if any("ben/ould" in how and not q_opt[i] and not r_opt[j] for i, j, _s, how in res.pairs):
         score -= CONFLICT_PENALTY
         res.notes.append("ben and ould family names differ")
