@@ -43,6 +43,7 @@ _FURNITURE = re.compile(
     r"|\(?photo\s*:|photo d'illustration|source\s*:|par la rédaction|mots-clés|tags\s*:"
     r"|ce site utilise des cookies|accepter les cookies|newsletter|abonnez-vous"
     r"|publié le\s*\.?$|le\s*\.$|retour en haut|lire la suite|voir plus"
+    r"|contacts?(?: presse| médias)?\s*:|tél(?:éphone)?\.?\s*:|fax\s*:|courriel\s*:"
     r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*$)",
     re.IGNORECASE,
 )
@@ -177,7 +178,9 @@ def _keep_or_drop(page: CleanPage, line: str) -> None:
         page.ignored.append((line, "share, credit or byline"))
         return
     placed = _PLACE_LINE.match(line)
-    if placed and len(line[placed.end() :].split()) >= 4:  # not a kicker «Mauritanie – Mali»
+    body = line.rstrip().endswith((".", "!", "?", "»")) or len(line) > 160
+    # a dateline opens a body paragraph, not a kicker or a headline («Mali – Guinée : …»)
+    if placed and body and len(line[placed.end() :].split()) >= 4:
         page.ignored.append((placed.group(0).strip(), "dateline"))
         page.dateline_place = page.dateline_place or placed.group("city")
         line = line[placed.end() :]

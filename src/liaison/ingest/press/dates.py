@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from liaison.ingest.press.result import DateSpan, PartialDate
@@ -144,12 +144,28 @@ def find_dates(
                 continue
             second = _read_day(match, "b") if kind != "single" else None
             span = _span(_read_day(match, "a"), second, match.group(0), kind, article_date)
+            if _COMING.match(text, match.end()):
+                span = _coming(span, article_date)
             found.append(DateMatch(match.start(), match.end(), span))
             taken.append((match.start(), match.end()))
     found += [m for m in relative_weekdays(text, article_date)
               if not any(m.start < end and start < m.end for start, end in taken)]  # fmt: skip
     found.sort(key=lambda item: item.start)
     return _next_and_previous_days(text, found, anchor)
+
+
+_COMING = re.compile(r"\s+prochaine?s?\b", re.IGNORECASE)
+
+
+def _coming(span: DateSpan, article_date: date | None) -> DateSpan:
+    """«le 17 mars prochain»: the first such day on or after the article's date."""
+    start = span.start
+    if span.year_source != "inferred" or article_date is None or start.month is None:
+        return span
+    year = article_date.year
+    if (start.month, start.day or 1) < (article_date.month, article_date.day):
+        year += 1
+    return replace(span, start=replace(start, year=year), end=None)
 
 
 _NEXT_DAY = re.compile(r"\b(?:le lendemain|la veille)\b", re.IGNORECASE)

@@ -34,6 +34,10 @@ _CLOCK_AFTER = re.compile(r"^\s*[:h]\s*\d{2}\b|^:\d{2}\b")
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}\s*[:h]\s*$")
 #: «multiplié par deux», «divisé par trois», «à deux reprises»: ratios and times, not counts
 _RATIO_BEFORE = re.compile(r"\b(?:multipliée?s?|divisée?s?)\s+par\s*$", re.IGNORECASE)
+#: a telephone number: «+223 20 22 33 44», «01 45 67 89 10»
+_PHONE = re.compile(
+    r"\+\d{1,3}[ .]?(?:\(0\)\s?)?\d{1,3}(?:[ .-]\d{2,3}){2,}|(?<!\d)0\d(?:[ .-]\d{2}){4}(?!\d)"
+)
 _CHANGE = re.compile(
     r"(?P<kw>augmentation|hausse|progression|croissance|accroissement|baisse|diminution"
     r"|recul|régression|repli|chute|augmenté|progressé|crû|diminué|baissé|reculé|chuté"
@@ -134,6 +138,8 @@ def _skip(sentence: Sentence, number: NumberMatch) -> bool:
     if _NOT_A_FIGURE_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True
     if _CLOCK_BEFORE.search(before) or _RATIO_BEFORE.search(before):
+        return True
+    if any(m.start() <= number.start < m.end() for m in _PHONE.finditer(text)):
         return True
     return number.in_words and bool(_NOT_A_FIGURE_BEFORE.search(before))
 

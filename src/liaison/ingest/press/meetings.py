@@ -42,7 +42,10 @@ _CONTINUATION = re.compile(
     r"|aux côtés de)\b",
     re.IGNORECASE,
 )
-_SAME_OCCASION = re.compile(r"\b(?:ensuite|puis|le même jour|à cette occasion)\b", re.IGNORECASE)
+_SAME_OCCASION = re.compile(
+    r"\b(?:ensuite|puis|le même jour|à cette occasion|au terme d[eu]s?|à l'issue d[eu]s?)\b",
+    re.IGNORECASE,
+)
 #: «Il a reçu …»: the subject is the person named last in the sentence before
 _PRONOUN = re.compile(r"^(?:Il|Elle)\s+(?:a|avait|s'est|s'était)\b")
 _COUNT = re.compile(
@@ -84,7 +87,11 @@ class _Draft:
             self.meeting.kind = _kind(sentence, self.meeting.participants)
 
 
-_REMOTE = re.compile(r"\b(?:téléphonique|par téléphone|au téléphone)\b", re.IGNORECASE)
+_REMOTE = re.compile(
+    r"\b(?:téléphonique|par téléphone|au téléphone|(?:par |en )?vid[ée]o-?conférence"
+    r"|visio-?conférence|par visio|en visio|à distance|virtuelle?)\b",
+    re.IGNORECASE,
+)
 #: «a reçu le Wissam…», «a reçu la médaille…»: receiving an award is no meeting
 _RECEIVED_THING = re.compile(
     r"^\s*(?:\w+\s+)?(?:le|la|les|une|un|des)\s+(?:Wissam|[Mm]édaille|insignes|distinction|décoration"
@@ -337,6 +344,17 @@ _PLURAL_SUBJECT = re.compile(
     r"|à nouveau|ensuite|également|aussi|encore))*\s*$",
     re.IGNORECASE,
 )
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*(?:qu'|que\s+|où\s+|dont\s+)(?:les|ces)\s+(?P<n>deux|trois|quatre|cinq)\s+(?P<what>[\w-]+)",
+    re.IGNORECASE,
+)
+#: a clause that places itself in time without a day: «en janvier», «l'an dernier»
+_OWN_TIME = re.compile(
+    r"\b(?:en|début|fin|mi-)\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre)\b|\b(?:auparavant|précédemment|une première fois|l'an dernier"
+    r"|l'année dernière|l'année précédente)\b",
+    re.IGNORECASE,
+)
 _PLURAL_PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\boù\s+|\bet\s+)(?:ils|elles)(?:\s+(?:se|s'|y|\w+ment|ensuite|également"
     r"|aussi|ont|sont|avaient|étaient|ont été|avaient été))*\s*$",
@@ -362,6 +380,9 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
     sentence = clause.sentence
     subject = sentence.text[clause.start : clause.predicate_start]
     plural = _PLURAL_SUBJECT.search(subject)
+    relative = _RELATIVE_SUBJECT.match(sentence.text, clause.predicate_end)
+    if relative and not plural:  # «l'entrevue que les deux hommes avaient eue le …»
+        plural = relative
     pronoun = _PLURAL_PRONOUN.search(subject)
     if pronoun and not plural:
         count = 2  # «où ils ont été accueillis par …»: the two named just before
@@ -383,7 +404,8 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
             named = list(dict.fromkeys(earlier))[-count:]
         if len(named) == count:
             clause.people = list(dict.fromkeys(named + clause.people))
-            if not clause.dates:  # «Après la cérémonie, les deux délégations …»
+            own_time = _OWN_TIME.search(sentence.text[clause.start : clause.end])
+            if not clause.dates and not own_time:  # «Après la cérémonie, les deux …»
                 for earlier_sentence in reversed(sentences[max(0, sentence.index - 2) :
                                                            sentence.index]):  # fmt: skip
                     if earlier_sentence.dates and not earlier_sentence.heading:

@@ -188,6 +188,8 @@ def _meeting_noun(token: Token) -> bool:
         return any(c.dep_ == "cop" for c in token.children)
     if lemma not in MEETING_NOUNS or _negated(token.head):
         return False
+    if any(_lemma(c) in _NOT_YET for c in token.children):
+        return False  # «leur prochaine réunion»
     if lemma == "séance":
         return any(_lemma(c) in _SESSION_KINDS for c in token.children)
     return True
@@ -210,6 +212,7 @@ def meeting_predicates(doc: Doc) -> list[Predicate]:
     verbs = [
         t for t in doc
         if t.pos_ in {"VERB", "AUX"} and not _negated(t) and _meeting_verb(t)
+        and not _unrealised(t)  # «se retrouveront le 17 mars»: not met yet
     ]  # fmt: skip
     found = [Predicate(*_span(t), _lemma(t), False) for t in verbs]
     indexes = {t.i for t in verbs}
@@ -264,6 +267,7 @@ AGREEMENT_NOUNS = {
     "protocole": "protocol", "mémorandum": "memorandum_of_understanding",
     "memorandum": "memorandum_of_understanding", "plan": "action_plan",
     "feuille": "action_plan",  # «feuille de route»
+    "charte": "agreement", "entente": "agreement", "avenant": "agreement",
 }  # fmt: skip
 
 
