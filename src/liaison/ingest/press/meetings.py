@@ -110,6 +110,25 @@ def _triggers(sentence: Sentence) -> list[Predicate]:
 _SINCE = re.compile(r"\b(?:depuis|dès|à partir d[ue]|jusqu'(?:au|à))\s+(?:le\s+)?$", re.I)
 
 
+def _within_stay(dates: list[DateMatch]) -> list[DateMatch]:
+    """«a reçu mercredi X, en visite du 3 au 7 novembre»: the day met, not the stay that
+    holds it."""
+    days = [d.span.start.as_date() for d in dates if d.span.kind == "single"]
+    kept = []
+    for match in dates:
+        span = match.span
+        first, last = span.start.as_date(), span.end.as_date() if span.end else None
+        if (
+            span.kind == "range"
+            and first
+            and last
+            and any(day and first <= day <= last for day in days)
+        ):
+            continue
+        kept.append(match)
+    return kept
+
+
 def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
     triggers = _triggers(sentence)
     clauses: list[_Clause] = []
@@ -124,8 +143,8 @@ def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
         clause.people = list(dict.fromkeys(
             m.name for m in mentions
             if m.sentence == sentence.index and start <= m.start < end))  # fmt: skip
-        clause.dates = [d for d in sentence.dates if start <= d.start < end
-                        and not _SINCE.search(sentence.text[: d.start])]  # fmt: skip
+        clause.dates = _within_stay([d for d in sentence.dates if start <= d.start < end
+                                     and not _SINCE.search(sentence.text[: d.start])])  # fmt: skip
         if clauses and not clause.people:  # «… ponctuée de deux séances, le 19 mars»
             clauses[-1].end = end
             if not clauses[-1].dates:  # «a reçu mercredi X, en visite du 25 au 28 …»

@@ -157,6 +157,8 @@ def _meeting_verb(token: Token) -> bool:
         return False
     if lemma in MEETING_VERBS:
         return not (lemma in {"recevoir", "accueillir"} and _received_thing(token))
+    if lemma in {"voir", "revoir"}:  # «se sont revus», not «s'est vu remettre»
+        return _reflexive(token) and not any("VerbForm=Inf" in str(c.morph) for c in token.children)
     if lemma in MEETING_VERBS_WITH:
         if lemma == "rendre":  # «s'est rendu à Paris», not «rendre hommage»
             return _reflexive(token)

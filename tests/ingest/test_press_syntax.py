@@ -1,0 +1,139 @@
+"""What the press reader gets from the structure of a sentence rather than from lists of
+phrasings: who a plural subject or a role names, which signings and meetings did not
+take place, which day an undated signing or a «la veille» refers to, and the page
+furniture and numbers that are no figures. Sample texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from liaison.ingest.press import extract
+from liaison.ingest.press.clean import clean_page
+from liaison.ingest.press.dates import find_dates
+from liaison.ingest.press.nlp import load_pipeline
+from liaison.ingest.press.syntax import load_parser
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _models() -> None:
+    load_pipeline()
+    load_parser()
+
+
+def _days(meeting: object) -> list[str]:
+    return [d.start.iso() for d in meeting.dates]  # type: ignore[attr-defined]
+
+
+def _names(meeting: object) -> list[str]:
+    return [p.name for p in meeting.participants]  # type: ignore[attr-defined]
+
+
+def test_a_plural_subject_takes_the_people_met_before_and_this_morning_is_the_article_day() -> None:
+    text = (
+        "Lyon, 12 mars 2026 – La directrice de la police judiciaire belge, Mme Ilse Peeters, "
+        "a rencontré hier à Lyon le chef du service de coopération, M. Arnaud Delorme.\n\n"
+        "Les deux responsables se sont revus ce matin à Lyon, en présence du capitaine "
+        "Julien Favre.\n"
+    )
+    first, second = extract(text).meetings
+    assert _days(first) == ["2026-03-11"]
+    assert _names(first) == ["Ilse Peeters", "Arnaud Delorme"]
+    assert _days(second) == ["2026-03-12"]
+    assert set(_names(second)) == {"Ilse Peeters", "Arnaud Delorme", "Julien Favre"}
+
+
+def test_one_after_the_other_is_one_meeting_each() -> None:
+    text = (
+        "Tunis, le 20 juin 2025 | 08:30\n\n"
+        "Le chef de la police grecque, M. Nikos Pappas, a successivement rencontré, jeudi 19 "
+        "juin, le directeur de la sûreté, M. Walid Gharbi, puis le procureur, M. Sami Ayari.\n"
+    )
+    result = extract(text)
+    assert result.article_date == date(2025, 6, 20)  # a dateline on its own line
+    assert sorted(_names(m)[-1] for m in result.meetings) == ["Sami Ayari", "Walid Gharbi"]
+    assert all(_days(m) == ["2025-06-19"] for m in result.meetings)
+    assert all(_names(m)[0] == "Nikos Pappas" for m in result.meetings)
+    assert 8 not in {f.value for f in result.figures}  # the clock time is no figure
+
+
+def test_a_role_as_subject_and_the_day_before_an_audience_told_earlier() -> None:
+    text = (
+        "Rabat, 6 novembre 2025 – Le ministre de la Justice, M. Omar Bennani, a reçu mercredi "
+        "le président d'EUROJUST, M. Klaus Weber, en visite du 3 au 7 novembre.\n\n"
+        "Le président avait été accueilli la veille par le procureur général, M. Reda Lahlou.\n"
+    )
+    first, second = extract(text).meetings
+    assert _days(first) == ["2025-11-05"]  # the visit's span is not the audience's day
+    assert _days(second) == ["2025-11-04"]
+    assert _names(second) == ["Klaus Weber", "Reda Lahlou"]
+
+
+def test_planned_postponed_and_conditional_signings_are_no_agreements() -> None:
+    text = (
+        "La signature du mémorandum d'entente, prévue jeudi, a été reportée. Un accord de "
+        "réadmission pourrait être conclu en juin. Le protocole de coopération sera signé à "
+        "Dakar.\n"
+    )
+    assert extract(text).agreements == []
+
+
+def test_a_signed_noun_without_its_usual_complement_and_its_date_from_the_meeting() -> None:
+    text = (
+        "Les chefs des polices de la Moldavie, de la Roumanie et de l'Ukraine se sont réunis "
+        "les 4 et 5 mars 2025 à Chisinau.\n\n"
+        "Au terme des travaux, ils ont adopté une déclaration finale sur les armes légères.\n"
+    )
+    (agreement,) = extract(text).agreements
+    assert agreement.kind == "declaration"
+    assert agreement.date is not None and agreement.date.start.iso() == "2025-03-05"
+    assert agreement.place == "Chisinau"
+
+
+def test_a_videoconference_and_a_meeting_to_come_are_no_meetings() -> None:
+    text = (
+        "Paris, 3 février 2026 – Le directeur de la police aux frontières, M. Luc Arnaud, a "
+        "tenu lundi une réunion par visioconférence avec son homologue irlandais, M. Sean "
+        "Byrne. Les deux hommes se rencontreront à Dublin le 2 mars prochain.\n"
+    )
+    assert extract(text).meetings == []
+
+
+def test_coming_dates_and_spans_still_going_on() -> None:
+    (coming,) = find_dates("le 17 mars prochain", date(2026, 2, 3))
+    assert coming.span.start.iso() == "2026-03-17"
+    (span,) = find_dates("en visite du 25 au 28 novembre", date(2025, 11, 27))
+    assert (span.span.start.iso(), span.span.end and span.span.end.iso()) == (
+        "2025-11-25",
+        "2025-11-28",
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact presse : +33 1 45 67 89 10",
+        "Vidéo | Le président inaugure un commissariat",
+        "Newsletter – Recevez chaque semaine nos communiqués",
+    ],
+)
+def test_contact_lines_teasers_and_newsletters_are_furniture(line: str) -> None:
+    page = clean_page(line + "\n\nLe ministre a salué la coopération.")
+    assert page.paragraphs == ["Le ministre a salué la coopération."]
+    assert page.dateline_place is None
+
+
+def test_a_headline_with_a_dash_is_no_dateline() -> None:
+    page = clean_page("Niger – Bénin : la coopération relancée\n\nLe texte a été signé.")
+    assert page.dateline_place is None
+
+
+def test_ratios_repetitions_phone_numbers_and_clock_times_are_no_figures() -> None:
+    text = (
+        "Les saisies ont été multipliées par trois et le service a été saisi à deux reprises. "
+        "La réunion a commencé à 9 h 30. Appelez le 01 23 45 67 89. L'unité a traité "
+        "1 204 signalements, soit quarante pour cent de plus.\n"
+    )
+    figures = {(f.value, f.unit) for f in extract(text).figures}
+    assert figures == {(1204, "signalements"), (40, "%")}  # «pour cent» is no hundred
