@@ -246,6 +246,7 @@ SETS = {
     "blind7": HERE / "blind7",
     "blind8": HERE / "blind8",
     "blind9": HERE / "blind9",
+    "blind10": HERE / "blind10",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
