@@ -89,6 +89,7 @@ class ScreeningIndex:
         self._years: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
         self._md: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
         self._mark: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
+        self._count: npt.NDArray[np.int8] = np.zeros(0, dtype=np.int8)
         self._weak_cap = 2000
         self._found: dict[tuple[int, int | None], tuple[IntArray, npt.NDArray[np.int32]]] = {}
 
@@ -129,6 +130,7 @@ class ScreeningIndex:
         self._alive = np.array([r is not None for r in self.records], dtype=bool)
         self._md = np.array([_md(r.dob) if r else 0 for r in self.records], dtype=np.int16)
         self._mark = np.zeros(n, dtype=bool)
+        self._count = np.zeros(n, dtype=np.int8)
         self._weak_cap = max(2000, n // 50)
         years = self._years[recs] if n else np.zeros(0, dtype=np.int16)
         order = np.lexsort((years, keys))
@@ -145,6 +147,7 @@ class ScreeningIndex:
         self._years = np.append(self._years, rec.dob.year if rec.dob else 0).astype(np.int16)
         self._md = np.append(self._md, _md(rec.dob)).astype(np.int16)
         self._mark = np.append(self._mark, False)
+        self._count = np.append(self._count, np.int8(0))
         for k in _record_keys(rec):
             self._delta[k].append(n)
         self._found.clear()
@@ -189,13 +192,14 @@ class ScreeningIndex:
 
     def _token_set(self, tok: Token, year: int | None
                    ) -> tuple[IntArray, npt.NDArray[np.int32]]:
-        """Persons found by one part (all keys, strong keys), cached per part and year."""
+        """Persons found by one part (all keys, strong keys; a person may appear more
+        than once), cached per part and year."""
         key = (tok.uid, year)
         hit = self._found.get(key)
         if hit is None:
             s = self._slices(tok, year, False)
             chunks = s + self._slices(tok, year, True)
-            found = np.unique(np.concatenate(chunks)).astype(np.int64) if chunks else _EMPTY
+            found = np.concatenate(chunks).astype(np.int64) if chunks else _EMPTY
             hit = (found, np.concatenate(s) if s else _EMPTY32)
             if len(self._found) > 50_000:
                 self._found.clear()
@@ -205,41 +209,44 @@ class ScreeningIndex:
     def candidates(self, tokens: Sequence[Token], dob: PartialDate | None,
                    dob_filter: bool = False) -> list[int]:
         """Positions of the persons sharing blocking keys with at least two query parts
-        (one of them through a strong key: skeleton or dictionary name)."""
+        (one of them through a strong key: skeleton or dictionary name).
+
+        Parts are counted per person in a reusable counter array (no sort of the
+        found lists): the cost follows the lists' lengths."""
         year = dob.year if dob else None
+        cnt = self._count
         strong: list[npt.NDArray[np.int32]] = []
-        tagged: list[IntArray] = []
-        for t, tok in enumerate(tokens[:15]):
+        found_all: list[IntArray] = []
+        for tok in tokens[:15]:
             found, found_strong = self._token_set(tok, year)
             if len(found_strong):
                 strong.append(found_strong)
             if len(found):
-                tagged.append(found * 16 + t)
-        if not strong or not tagged:
+                cnt[found] += 1  # once per part, however many of its keys found it
+                found_all.append(found)
+        if not found_all:
             return []
-        pairs = np.unique(np.concatenate(tagged))
-        if not len(pairs):
+        every = np.concatenate(found_all)
+        counts = cnt[every]
+        cnt[every] = 0
+        if not strong:
             return []
-        recs = pairs >> 4
-        first = np.flatnonzero(np.r_[True, recs[1:] != recs[:-1]])
-        ids = recs[first]
-        counts = np.diff(np.r_[first, len(recs)])
         strong_recs = np.concatenate(strong)
         mark = self._mark
         mark[strong_recs] = True
-        has_strong = mark[ids]
+        has_strong = mark[every]
         mark[strong_recs] = False
         need = 2 if len(tokens) >= 2 else 1
         keep = (counts >= need) & has_strong
-        years = self._years[ids]
         if year is not None:
+            years = self._years[every]
             keep &= (years == 0) | (np.abs(years - year) <= 1)
         if need == 2 and dob is not None and dob.full:
             # one part garbled beyond the keys: accept when the full birth date agrees
-            md = self._md[ids]
+            md = self._md[every]
             keep |= has_strong & ((md == _md(dob))
                                   | (md == _md(PartialDate(dob.year, dob.day, dob.month))))
-        ids = ids[keep]
+        ids = np.unique(every[keep])
         ids = ids[self._alive[ids]]
         if dob_filter and dob is not None and dob.full:
             ids = ids[self._dob_possible(ids, dob)]
@@ -250,8 +257,9 @@ class ScreeningIndex:
         md = self._md[ids]
         years = self._years[ids]
         swapped = _md(PartialDate(dob.year, dob.day, dob.month))
-        return ((md == 0) | (years == 0) | (md == _md(dob))
-                | ((years == dob.year) & (md == swapped)))
+        possible: npt.NDArray[np.bool_] = ((md == 0) | (years == 0) | (md == _md(dob))
+                                           | ((years == dob.year) & (md == swapped)))
+        return possible
 
     # -- search ---------------------------------------------------------------------
     def search(self, query: Query, limit: int = 10,
