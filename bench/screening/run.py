@@ -64,9 +64,10 @@ def anchors_python() -> str:
 
 
 def run_child(cmd: list[str]) -> tuple[float, float, str]:
-    """Run a command; wall seconds, peak RSS (MB) of that child and every process it
-    forks (the kernel's peak of the largest one, or the sum of the whole tree sampled
-    every 50 ms, whichever is larger), and its stderr."""
+    """Run a command; wall seconds, peak memory (MB) of that child and every process it
+    forks (the kernel's peak RSS of the largest one, or the proportional set size of
+    the whole tree sampled every 50 ms, whichever is larger: pages the forked workers
+    share are counted once), and its stderr."""
     import threading
 
     import psutil
@@ -84,9 +85,12 @@ def run_child(cmd: list[str]) -> tuple[float, float, str]:
                 total = 0
                 for p in tree:
                     try:
-                        total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
+                        total += p.memory_full_info().pss
+                    except (psutil.Error, AttributeError):
+                        try:
+                            total += p.memory_info().rss
+                        except psutil.Error:
+                            pass
                 peak[0] = max(peak[0], total)
                 done.wait(0.05)
         except psutil.Error:
