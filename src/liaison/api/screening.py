@@ -9,12 +9,14 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
 from liaison.api.deps import CurrentActor
+from liaison.api.records import ERRORS
 from liaison.screening import service
 
 router = APIRouter(tags=["screening"])
 
 
-@router.get("/screening/search", summary="Is this person wanted? Ranked candidates")
+@router.get("/screening/search", summary="Is this person wanted? Ranked candidates",
+            responses=ERRORS)
 async def screening_search(
     actor: CurrentActor,
     name: Annotated[str | None, Query(max_length=service.MAX_NAME, description=(
