@@ -376,7 +376,10 @@ _OWN_TIME = re.compile(
 )
 _PLURAL_PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\boù\s+|\bet\s+)(?:ils|elles)(?:\s+(?:se|s'|y|\w+ment|ensuite|également"
-    r"|aussi|ont|sont|avaient|étaient|ont été|avaient été))*\s*$",
+    r"|aussi|ont|sont|avaient|étaient|ont été|avaient été))*"
+    # a meeting noun after its support verb: «Ils avaient tenu une première réunion»
+    r"(?:\s+(?:eu|tenu|organisé|mené|effectué)\s+(?:une?|des|leur|leurs|la|le|les)(?:\s+\w+)?)?"
+    r"\s*$",
     re.IGNORECASE,
 )
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
