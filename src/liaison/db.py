@@ -224,15 +224,18 @@ class _BulkPlan:
 
     def rows(self, data: list[dict[str, Any]]) -> list[list[Any]]:
         # callable defaults (timestamps) are evaluated once for the whole batch
-        defaults = [
-            None if d is None else (d.arg(None) if d.is_callable else d.arg) for d in self.defaults
+        defaulted = [
+            (i, name, d.arg(None) if d.is_callable else d.arg)
+            for i, (name, d) in enumerate(zip(self.names, self.defaults, strict=True))
+            if d is not None
         ]
-        pairs = list(zip(self.names, defaults, strict=True))
-        converters = self.converters
+        names, converters = self.names, self.converters
         out = []
         for item in data:
-            get = item.get
-            row = [get(name, default) for name, default in pairs]
+            row = list(map(item.get, names))  # None where the item has no such key
+            for i, name, default in defaulted:
+                if row[i] is None and name not in item:
+                    row[i] = default
             for i, convert in converters:
                 row[i] = convert(row[i])
             out.append(row)

@@ -322,8 +322,9 @@ class Importer:
         """Drop (and report) records whose references name nothing known."""
         defined: dict[tuple[str, str], int] = {}
         wanted: dict[str, set[str]] = defaultdict(set)
-        for p in batch:
-            for kind, ref, _f in _refs_of(p.record):
+        made_refs = [list(_refs_of(p.record)) for p in batch]
+        for made in made_refs:
+            for kind, ref, _f in made:
                 wanted[kind].add(ref)
         found = {
             kind: existing_refs(self.session, KINDS[kind].table, refs) for kind, refs in wanted.items()
@@ -332,7 +333,7 @@ class Importer:
         for position, p in enumerate(batch):
             bad = [
                 FieldProblem(f, f"no {kind} with ref '{ref}' (it must exist or come on an earlier line)", p.line)
-                for kind, ref, f in _refs_of(p.record)
+                for kind, ref, f in made_refs[position]
                 if ref not in found[kind] and defined.get((kind, ref), position) >= position
             ]
             if bad:
