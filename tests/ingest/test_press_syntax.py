@@ -132,7 +132,8 @@ def test_a_headline_with_a_dash_is_no_dateline() -> None:
 def test_ratios_repetitions_phone_numbers_and_clock_times_are_no_figures() -> None:
     text = (
         "Les saisies ont été multipliées par trois et le service a été saisi à deux reprises. "
-        "La réunion a commencé à 9 h 30. Appelez le 01 23 45 67 89. L'unité a traité "
+        "La réunion a commencé à 9 h 30 et fini à onze heures trente. Une victime sur trois "
+        "était mineure. Appelez le 01 23 45 67 89. L'unité a traité "
         "1 204 signalements, soit quarante pour cent de plus.\n"
     )
     figures = {(f.value, f.unit) for f in extract(text).figures}

@@ -31,9 +31,12 @@ _NOT_A_FIGURE_BEFORE = re.compile(
 )
 #: clock times: «09:15», «10 h 30», «à 9h» (hours), and the minutes after them
 _CLOCK_AFTER = re.compile(r"^\s*[:h]\s*\d{2}\b|^:\d{2}\b")
-_CLOCK_BEFORE = re.compile(r"\b\d{1,2}\s*[:h]\s*$")
-#: «multiplié par deux», «divisé par trois», «à deux reprises»: ratios and times, not counts
-_RATIO_BEFORE = re.compile(r"\b(?:multipliée?s?|divisée?s?)\s+par\s*$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}\s*[:h]\s*$|\bheures?\s+(?:et\s+)?$", re.IGNORECASE)
+#: «multiplié par deux», «divisé par trois», «une personne sur trois»: ratios, not counts
+_RATIO_BEFORE = re.compile(
+    r"\b(?:multipliée?s?|divisée?s?)\s+par\s*$|\b(?:une?|\d+)\s+[\w'-]+\s+sur\s+$",
+    re.IGNORECASE,
+)
 #: a telephone number: «+223 20 22 33 44», «01 45 67 89 10»
 _PHONE = re.compile(
     r"\+\d{1,3}[ .]?(?:\(0\)\s?)?\d{1,3}(?:[ .-]\d{2,3}){2,}|(?<!\d)0\d(?:[ .-]\d{2}){4}(?!\d)"
