@@ -29,6 +29,7 @@ SQLite transaction holds the write lock).
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -220,6 +221,9 @@ def live_index(scope: str, engine: Engine) -> LiveIndex:
             stamp = holder.stamp(session)
             entries = holder.build(session)
         fresh = LiveIndex(ScreeningIndex.build(entries), stamp)
+        # a long-lived index: the cyclic collector need not walk it at every pass
+        # (a full collection over a large index is a pause of hundreds of ms)
+        gc.freeze()
         if held is not None:
             watchlist.unregister_index(held)
         if holder.live:
