@@ -10,9 +10,18 @@ import pytest
 from sqlalchemy import Engine
 
 from liaison.errors import ValidationError
-from liaison.reports.charts import charts, world_map
+from liaison.reports.charts import (
+    BLUE,
+    HOME,
+    LIGHT,
+    Bar,
+    share_bars,
+    simplify_path,
+    ticks,
+    world_map,
+)
 from liaison.reports.messages import Words
-from liaison.reports.render import render, summary, to_html, to_markdown
+from liaison.reports.render import charts, render, summary, to_html, to_markdown
 from liaison.reports.stats import report
 
 NNBSP = "\u202f"  # French thousands separator and space before %
@@ -96,8 +105,9 @@ def test_report_from_records_renders(records: Engine) -> None:
 
 def test_html_and_markdown_hold_tables_and_offline_charts(big: dict[str, Any]) -> None:
     html = to_html(big, "fr")
-    assert html.count('src="data:image/svg+xml;base64,') == 3
-    assert html.count('src="data:image/png;base64,') == 1  # the world map
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 4  # inline, no image
+    assert "<img" not in html
+    assert html.count('role="img"') == 4
     assert "http://" not in html.replace('xmlns="http://', "") and "https://" not in html
     assert "<td>Trafic de drogue</td>" in html
     md = to_markdown(big, "en")
@@ -106,19 +116,51 @@ def test_html_and_markdown_hold_tables_and_offline_charts(big: dict[str, Any]) -
 
 
 def test_world_map_colours_partners_and_home() -> None:
-    svg = world_map(["ES", "TN"], "MA")
-    assert '<g class="es country map-element" fill="#1f4e79"' in svg
-    assert '<g class="ma country map-element" fill="#9b2226"' in svg
-    assert '<g class="fr country map-element" fill="#d9dee5"' in svg
+    svg = str(world_map({"ES": BLUE, "MA": HOME, "tn": BLUE}, "m", "Partners", "Spain, Tunisia"))
+    assert '<g class="es country map-element" fill="#1f4e79">' in svg
+    assert '<g class="tn country map-element" fill="#1f4e79">' in svg
+    assert '<g class="ma country map-element" fill="#9b2226">' in svg
+    assert '<g class="fr country map-element">' in svg  # the map's light grey
+    assert f'<g fill="{LIGHT}"' in svg
+    assert '<title id="m-title">Partners</title><desc id="m-desc">Spain, Tunisia</desc>' in svg
+    assert svg.count(" id=") == 2  # none of the source map's ids (they would repeat)
+
+
+def test_outlines_are_simplified_to_their_end_points() -> None:
+    # relative curves: only their end points count; points nearer than 1.5 units dropped
+    assert simplify_path("m 10,10 c 1,1 2,2 3,3 0.2,0.2 0.4,0.4 0.5,0.5 l 10 0 h 5 v 5 z") == (
+        "M10 10L13 13L24 14L28 14L28 18Z"
+    )
+    # absolute commands, numbers written without spaces, a second shape after Z
+    assert simplify_path("M10-10L20.5.5C1 1 2 2 30 30ZM0 0l5 5") == "M10 -10L20 0L30 30ZM0 0L5 5"
+
+
+def test_axis_graduations_are_round() -> None:
+    assert ticks(40) == [0, 10, 20, 30, 40]
+    assert ticks(6473) == [0, 2000, 4000, 6000, 8000]
+    assert ticks(3.2) == [0, 1, 2, 3, 4]
+    assert ticks(0) == [0, 1]
+
+
+def test_bars_are_accessible_images_with_their_figures() -> None:
+    svg = str(share_bars([Bar("Drogue <trafic>", 40.0, "40 %"), Bar("Vols", 12.5, "12,5 %")],
+                         "c", "Par catégorie", "Part (%)"))
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="chart"')
+    assert 'role="img" aria-labelledby="c-title" aria-describedby="c-desc"' in svg
+    assert '<desc id="c-desc">Drogue &lt;trafic&gt;: 40 %; Vols: 12,5 %.</desc>' in svg
+    assert "<title>Vols: 12,5 %</title>" in svg  # each bar's tooltip
+    assert "Part (%)</text>" in svg
+    assert share_bars([], "c", "Par catégorie") == ""
 
 
 def test_charts_are_svg(big: dict[str, Any]) -> None:
     drawn = charts(big, Words.of("fr"))
     assert set(drawn) == {"trend", "categories", "regions", "map"}
-    vectors = ("trend", "categories", "regions")
-    assert all(str(drawn[k]).lstrip().startswith("<svg") for k in vectors)
-    assert "Trafic de drogue" in str(drawn["categories"])
-    assert bytes(drawn["map"]).startswith(b"\x89PNG")
+    assert all(str(chart).startswith("<svg") for chart in drawn.values())
+    assert "Trafic de drogue" in drawn["categories"]
+    assert f"6{NNBSP}473</text>" in drawn["trend"]  # French number format
+    assert "6,473</text>" in charts(big, Words.of("en"))["trend"]
+    assert "Maroc en rouge" in drawn["map"] and "Espagne" in drawn["map"]
 
 
 def test_pdf_has_three_pages_and_its_charts(big: dict[str, Any]) -> None:
@@ -137,9 +179,8 @@ def test_pdf_has_three_pages_and_its_charts(big: dict[str, Any]) -> None:
         for name, ref in page["/Resources"].get("/XObject", {}).items()
         if ref.get_object().get("/Subtype") == "/Form"
     }
-    assert len(forms) >= 3  # the vector charts
-    rasters = {image.name for page in reader.pages for image in page.images}
-    assert len(rasters) == 1  # the world map
+    assert len(forms) >= 4  # the charts and the map, as vectors
+    assert not [image for page in reader.pages for image in page.images]  # no picture
 
 
 def test_an_empty_year_still_renders(db_engine: Engine) -> None:

@@ -126,6 +126,7 @@ FR: dict[str, Message] = {
     "map": "Pays partenaires de la période",
     "map_note": "En couleur : les pays avec lesquels le Bureau a échangé des dossiers, tenu des "
     "réunions ou signé des accords.",
+    "map_desc": "{home} en rouge, et en bleu ses {n} pays partenaires : {names}.",
     "none": "Aucun enregistrement pour la période.",
     "home": "Accueil",
 }
@@ -233,6 +234,7 @@ EN: dict[str, Message] = {
     "map": "Partner countries of the period",
     "map_note": "In colour: the countries the Bureau exchanged files with, met or signed "
     "agreements with.",
+    "map_desc": "{home} in red, and in blue its {n} partner countries: {names}.",
     "none": "No records for the period.",
     "home": "Home",
 }

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
-from liaison.reports.charts import charts, data_uri
+from liaison.reports import charts as draw
 from liaison.reports.messages import Words
 from liaison.reports.stats import UNCATEGORISED
 
@@ -110,6 +112,39 @@ def summary(report: dict[str, Any], words: Words) -> list[str]:
     return [para[0].upper() + para[1:] for para in paragraphs]
 
 
+def charts(report: dict[str, Any], words: Words) -> dict[str, Markup]:
+    """The report's charts as inline SVG (empty ones left out): share by category, the
+    five-year trend, partners by region, and the world map of partner countries."""
+    cases = report["cases"]
+    out = {"trend": draw.columns(
+        [draw.Bar(t["label"], t["total"], words.number(t["total"])) for t in cases["trend"]],
+        "chart-trend", words("trend"), words("cases"), words.number)}
+    shares = [
+        draw.Bar(words.category(name).capitalize(), v["share_pct"], words.percent(v["share_pct"]))
+        for name, v in cases["by_category"].items()
+    ]
+    regions = [
+        draw.Bar(words.region(name), v["share_pct"], words.percent(v["share_pct"]))
+        for name, v in report["partners"]["by_region"].items()
+    ]
+    if shares:
+        out["categories"] = draw.share_bars(shares, "chart-categories", words("by_category"),
+                                            words("share") + " (%)", words.number)
+    if regions:
+        out["regions"] = draw.share_bars(regions, "chart-regions", words("by_region"),
+                                         words("share") + " (%)", words.number)
+    codes = report["diplomacy"]["partner_country_codes"]
+    if codes:
+        home = report["home_country"]
+        fills = {code: draw.BLUE for code in codes}
+        fills[home] = draw.HOME
+        names = sorted(words.country(c) for c in codes if c != home)
+        desc = words("map_desc", home=words.country(home), n=words.number(len(names)),
+                     names=", ".join(names))
+        out["map"] = draw.world_map(fills, "chart-map", words("map"), desc)
+    return out
+
+
 def key_figures(report: dict[str, Any], words: Words) -> list[tuple[str, str]]:
     """(indicator, value) rows of the key figures table."""
     n = words.number
@@ -156,16 +191,16 @@ def context(report: dict[str, Any], words: Words, with_charts: bool = True) -> d
             (words.country(c["code"]), n(c["cases"]), pc(c["share_pct"]))
             for c in report["partners"]["top_countries"]
         ],
-        "charts": {k: data_uri(v) for k, v in charts(report, words).items()}
-        if with_charts
-        else {},
+        "charts": charts(report, words) if with_charts else {},
     }
 
 
-def _env() -> Environment:
+@lru_cache(maxsize=2)
+def _env(autoescape: bool = True) -> Environment:
+    """The templates' environment, made once (its templates are compiled once)."""
     return Environment(
         loader=PackageLoader("liaison.reports", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
+        autoescape=select_autoescape(["html", "j2"]) if autoescape else False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -179,8 +214,7 @@ def to_html(report: dict[str, Any], lang: str = "fr", links: bool = False) -> st
 
 
 def to_markdown(report: dict[str, Any], lang: str = "fr") -> str:
-    env = _env()
-    env.autoescape = False
+    env = _env(autoescape=False)
     ctx = context(report, Words.of(lang), with_charts=False)
     return env.get_template("report.md.j2").render(**ctx)
 

@@ -278,7 +278,9 @@ def report(
     engine = engine or get_engine()
     home = (home_country or get_settings().home_country).upper()
     # one snapshot; on SQLite a deferred (read-only) transaction, which takes no write lock
-    options = {"isolation_level": "REPEATABLE READ"} if is_postgres(engine) else {"liaison_readonly": True}
+    options: dict[str, Any] = {"liaison_readonly": True}
+    if is_postgres(engine):
+        options = {"isolation_level": "REPEATABLE READ"}
     with engine.connect().execution_options(**options) as conn:
         try:
             return compute(conn, period, home)
