@@ -37,7 +37,9 @@ FIRST_RUN_COMMITS = {
 KINDS = ["countries", "people", "events", "figures", "meetings", "agreements", "distinctions"]
 TARGETS = {"countries": 0.95, "agreements": 0.95, "figures": 0.95, "people": 0.9,
            "events": 0.9, "meetings": 0.9}  # fmt: skip
-_ROW = re.compile(r"^\| (?P<kind>\w+) \| (?P<gold>\d+) \| (?P<found>\d+) \| [\d.]+ \| (?P<r>[\d.]+) \|")
+_ROW = re.compile(
+    r"^\| (?P<kind>\w+) \| (?P<gold>\d+) \| (?P<found>\d+) \| [\d.]+ \| (?P<r>[\d.]+) \|"
+)
 
 
 def first_run(name: str) -> dict[str, tuple[int, int, int]]:
