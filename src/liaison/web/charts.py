@@ -24,7 +24,7 @@ def share_bars(rows: Sequence[tuple[str, int]], title: str) -> Markup:
     """Horizontal bars with percentages: the share of each (label, count)."""
     total = sum(n for _label, n in rows) or 1
     bars = [Bar(label, 100 * n / total, f"{100 * n / total:.1f} %") for label, n in rows]
-    return _share_bars(bars, "share", title, colour=BAR)
+    return _share_bars(bars, "share", title, width=480, colour=BAR)  # a card's width
 
 
 def world_map(volumes: Sequence[tuple[str, int]], home: str, title: str) -> Markup:

@@ -2,11 +2,13 @@
 ``/rapports`` leads to the last complete year): the same template as ``liaison report
 --format html|pdf``, for logged-in users of the home bureau.
 
-The page's charts take ~0.3 s to draw (Vega-Lite to SVG) while the figures take ~20 ms
-to count, so the page is kept by the content of its figures: the same figures in the
-same language are drawn once, and any change to them draws the page again (never a
-stale page). After the first login of a process, the last complete year's page (in
-French, the default) is drawn in the background, as the person index is built.
+The page's figures take ~20 ms to count and its charts (SVG drawn from the figures by
+``liaison.reports.charts``) a few milliseconds to draw, once the world map's outline
+has been prepared (~0.2 s, once per process). The page is kept by the content of its
+figures: the same figures in the same language are drawn once, and any change to them
+draws the page again (never a stale page). After the first login of a process, the
+last complete year's page (in French, the default) is drawn in the background, as the
+person index is built, which also prepares the map's outline.
 """
 
 from __future__ import annotations
