@@ -247,6 +247,7 @@ SETS = {
     "blind8": HERE / "blind8",
     "blind9": HERE / "blind9",
     "blind10": HERE / "blind10",
+    "blind11": HERE / "blind11",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
