@@ -296,6 +296,12 @@ def _base_map() -> tuple[str, str, str]:
     body = re.sub(r'<g style="fill:#cccccc;[^"]*"', f'<g fill="{LIGHT}" stroke="#ffffff" '
                   'stroke-width="0.7" stroke-linejoin="round"', body, count=1)
     body = re.sub(r">\s+<", "><", body).strip()
+    # one path per run of plain outlines (a country's islands): the PDF renderer's cost
+    # is per element, not per point
+    body = re.sub(r'<path d="([^"]*)"\s*(?:/>|></path>)', r'<path d="\1"/>', body)
+    body = re.sub(r'(?:<path d="[^"]*"/>){2,}',
+                  lambda m: '<path d="' + "".join(re.findall(r'd="([^"]*)"', m.group(0))) + '"/>',
+                  body)
     _x, _y, w, h = (float(v) for v in box.group(1).split())
     return box.group(1), f"{h / w:.4f}", body
 
