@@ -33,7 +33,7 @@ def report(
 ) -> None:
     """The annual report (bilan), counted from the records: YEAR, or --from/--to."""
     from liaison.cli import ensure_schema
-    from liaison.reports.render import FORMATS, render  # charts (altair) load here only
+    from liaison.reports.render import FORMATS, render  # the renderer (WeasyPrint) loads here only
 
     if format not in FORMATS:
         choices = ", ".join(FORMATS)
