@@ -27,7 +27,7 @@ system-deps:
 
 run: $(STAMP)
 	@test -f $(DEMO_DB) || LIAISON_DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(VENV)/bin/liaison demo
-	LIAISON_DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(VENV)/bin/liaison serve --host 127.0.0.1 --port 8000
+	LIAISON_DEMO=1 LIAISON_DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(VENV)/bin/liaison serve --host 127.0.0.1 --port 8000
 
 test: $(STAMP) system-deps
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -q

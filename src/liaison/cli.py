@@ -61,11 +61,17 @@ def demo(
 
     ensure_schema()
     with transaction() as session:
-        counts = build_demo(session, cli_actor(), seed=seed, force=force)
+        counts = build_demo(session, cli_actor(), seed=seed, force=force, accounts=True)
     if counts is None:
         out.print("The database already holds records; nothing done (use --force to add the demo).")
         return
     out.print("Demo built: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
+    from liaison.demo.accounts import ACCOUNTS, PASSWORD
+
+    names = ", ".join(a.username for a in ACCOUNTS)
+    out.print(f"Demo accounts ({names}), password {PASSWORD!r}; the supervisor's and the "
+              "admin's one-time code is shown on the login page of a demo server (LIAISON_DEMO=1).",
+              markup=False)
 
 
 def _import_interchange(file: str, skip_invalid: bool) -> ImportReport:

@@ -35,6 +35,11 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "LIAISON_LOG_LEVEL": ("INFO", "log level of the structured JSON logs"),
     "LIAISON_TOKEN_MINUTES": ("60", "lifetime of an API bearer token, in minutes"),
     "LIAISON_SECURE_COOKIES": ("0", "1 to mark session cookies Secure (behind HTTPS)"),
+    "LIAISON_DEMO": (
+        "0",
+        "1 on a demo server only (make run sets it): the login page lists the demo accounts, "
+        "their public password and the demo's current one-time code",
+    ),
 }
 
 
@@ -54,6 +59,7 @@ class Settings:
     log_level: str = "INFO"
     token_minutes: int = 60
     secure_cookies: bool = False
+    demo: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -72,6 +78,7 @@ class Settings:
             log_level=_get("LIAISON_LOG_LEVEL").upper(),
             token_minutes=int(_get("LIAISON_TOKEN_MINUTES")),
             secure_cookies=_get("LIAISON_SECURE_COOKIES") == "1",
+            demo=_get("LIAISON_DEMO") == "1",
         )
 
 

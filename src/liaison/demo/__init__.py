@@ -386,8 +386,9 @@ class DemoBuilder:
 
 
 def build_demo(session: Session, actor: Actor, *, seed: int = 2023, force: bool = False,
-               scale: float = 1.0) -> dict[str, int] | None:
-    """Fill the database with the demo; ``None`` if it already holds persons (unless forced)."""
+               scale: float = 1.0, accounts: bool = False) -> dict[str, int] | None:
+    """Fill the database with the demo; ``None`` if it already holds persons (unless
+    forced). ``accounts``: also the demo's user accounts (``liaison demo`` makes them)."""
     if not force and session.scalar(select(func.count()).select_from(Person)):
         return None
     builder = DemoBuilder(seed, scale)
@@ -395,4 +396,8 @@ def build_demo(session: Session, actor: Actor, *, seed: int = 2023, force: bool 
     import_records(session, actor, lines, source="demo")
     build_showcase(session, actor, builder.people, home=builder.home,
                    home_agency=builder.home_agency)
+    if accounts:
+        from liaison.demo.accounts import create_accounts
+
+        create_accounts(session, actor, builder.home_agency)
     return count_by_kind(session)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from liaison.config import get_settings
 from liaison.db import transaction
 from liaison.errors import NotAuthenticated
 from liaison.security.sessions import (
@@ -31,9 +32,18 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
+def _demo() -> dict[str, object]:
+    """On a demo server only (LIAISON_DEMO=1): the demo accounts to show on the page."""
+    if not get_settings().demo:
+        return {}
+    from liaison.demo.accounts import ACCOUNTS, PASSWORD, current_code
+
+    return {"demo": {"accounts": ACCOUNTS, "password": PASSWORD, "code": current_code()}}
+
+
 @router.get("/connexion", response_class=HTMLResponse)
 def login_page(request: Request, suite: str = "/") -> HTMLResponse:
-    return render(request, "login.html", {"next": _safe_next(suite), "error": ""})
+    return render(request, "login.html", {"next": _safe_next(suite), "error": "", **_demo()})
 
 
 @router.post("/connexion", response_model=None)
@@ -49,7 +59,7 @@ def login_submit(
                                       origin=origin_of(request))
     except NotAuthenticated as exc:
         ctx = {"next": _safe_next(suite), "error": translate(request, exc.message),
-               "username": username}
+               "username": username, **_demo()}
         return render(request, "login.html", ctx, status_code=401)
     warm_up()
     draw_last_report(actor)
