@@ -12,6 +12,9 @@ export UV_COMPILE_BYTECODE := 1
 .PHONY: run test install system-deps lint lock clean
 
 $(STAMP): requirements.lock pyproject.toml
+	@pkg-config --exists icu-uc 2>/dev/null || ! command -v apt-get >/dev/null || \
+	  { echo "installing libicu-dev and pkg-config (PyICU, which followthemoney needs, compiles against them)"; \
+	    apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config >/dev/null; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
 	$(UV) pip install --python $(PY) --require-hashes -r requirements.lock
