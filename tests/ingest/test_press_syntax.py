@@ -138,3 +138,28 @@ def test_ratios_repetitions_phone_numbers_and_clock_times_are_no_figures() -> No
     )
     figures = {(f.value, f.unit) for f in extract(text).figures}
     assert figures == {(1204, "signalements"), (40, "%")}  # «pour cent» is no hundred
+
+
+def test_an_interview_to_the_press_is_no_meeting_and_a_fronted_pronoun_is_the_last_named() -> None:
+    text = (
+        "Dakar, 12 juin 2025\n\n"
+        "Le chef de la police, M. Alioune Faye, a accordé lundi un entretien au quotidien « Le "
+        "Soleil ».\n\n"
+        "Mardi dernier, il avait reçu à Dakar le commissaire portugais M. Rui Costa.\n"
+    )
+    (meeting,) = extract(text).meetings
+    assert _names(meeting) == ["Alioune Faye", "Rui Costa"]
+    assert _days(meeting) == ["2025-06-10"]
+
+
+def test_an_agreement_reached_and_a_day_of_the_current_month() -> None:
+    text = (
+        "Lomé, le 18 septembre 2025\n\n"
+        "Les ministres togolais et béninois sont parvenus à un accord sur les patrouilles "
+        "conjointes le 16 courant. Ils n'ont pas trouvé d'accord sur les visas.\n"
+    )
+    result = extract(text)
+    (agreement,) = result.agreements
+    assert agreement.kind == "agreement"
+    assert agreement.date is not None and agreement.date.start.iso() == "2025-09-16"
+    assert 16 not in {f.value for f in result.figures}

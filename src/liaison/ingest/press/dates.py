@@ -204,6 +204,7 @@ _DAY_WORD = re.compile(
 )
 
 
+_THIS_MONTH = re.compile(rf"\b(?:le\s+)?(?P<d>{_D})\s+courant\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\bjusqu'(?:à|au)\s+$", re.IGNORECASE)
 
 
@@ -217,6 +218,14 @@ def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:
     for match in _DAY_WORD.finditer(text):  # «hier», «avant-hier», «aujourd'hui»
         back = {"hier": 1, "avant-hier": 2}.get(match.group(0).lower(), 0)
         day = date.fromordinal(article_date.toordinal() - back)
+        span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
+                        year_source="inferred")  # fmt: skip
+        found.append(DateMatch(match.start(), match.end(), span))
+    for match in _THIS_MONTH.finditer(text):  # «le 16 courant»: this month's 16th
+        try:
+            day = article_date.replace(day=_int_day(match["d"]))
+        except ValueError:
+            continue
         span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
                         year_source="inferred")  # fmt: skip
         found.append(DateMatch(match.start(), match.end(), span))

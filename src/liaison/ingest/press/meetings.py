@@ -374,6 +374,7 @@ _OWN_TIME = re.compile(
     r"|l'année dernière|l'année précédente)\b",
     re.IGNORECASE,
 )
+_SINGULAR_PRONOUN = re.compile(r"(?:^|,\s*)(?:il|elle)\s*$", re.IGNORECASE)
 _PLURAL_PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\boù\s+|\bet\s+)(?:ils|elles)(?:\s+(?:se|s'|y|\w+ment|ensuite|également"
     r"|aussi|ont|sont|avaient|étaient|ont été|avaient été))*"
@@ -433,6 +434,14 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
                     if earlier_sentence.dates and not earlier_sentence.heading:
                         clause.dates = earlier_sentence.dates[-1:]
                         break
+    if (
+        _SINGULAR_PRONOUN.search(subject)
+        and not _PRONOUN.match(sentence.text)
+        and len(clause.people) < 2
+    ):  # «Jeudi dernier, il avait reçu X»: the person named last before
+        earlier = [m.name for m in mentions if sentence.index - 2 <= m.sentence < sentence.index]
+        if earlier and earlier[-1] not in clause.people:
+            clause.people.insert(0, earlier[-1])
     text = sentence.text[clause.start : clause.end]
     for person in people.values():
         if not person.role or person.name in clause.people:

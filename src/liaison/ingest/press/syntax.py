@@ -182,8 +182,24 @@ def _between_people(token: Token) -> bool:
     )
 
 
+#: what an «entretien» given to the press is given to: an interview, not a meeting
+MEDIA_NOUNS = frozenset({
+    "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "télévision",
+    "presse", "agence", "site", "média", "journaliste", "rédaction", "interview",
+})  # fmt: skip
+
+
+def _to_the_press(token: Token) -> bool:
+    """«a accordé un entretien au quotidien …»: the noun or its verb goes to a medium."""
+    around = list(token.children) + (list(token.head.children) if token.dep_ == "obj" else [])
+    return any(_lemma(c) in MEDIA_NOUNS for c in around if c.dep_ in {"nmod", "obl", "iobj",
+               "obl:arg", "obl:mod"})  # fmt: skip
+
+
 def _meeting_noun(token: Token) -> bool:
     lemma = _lemma(token)
+    if lemma in {"entretien", "interview"} and _to_the_press(token):
+        return False
     if lemma == "échange" and "Number=Plur" in str(token.morph):
         return _between_people(token) and not _negated(token.head)
     if lemma == "hôte":  # «a été l'hôte de son homologue»: receiving someone
@@ -273,15 +289,39 @@ AGREEMENT_NOUNS = {
 }  # fmt: skip
 
 
+#: verbs that conclude an agreement only with an agreement noun: «un accord a été
+#: trouvé», «sont parvenus à un accord», «ont abouti à une convention»
+REACHING_VERBS = frozenset({"trouver", "obtenir", "parvenir", "aboutir", "arracher"})
+
+
+def _agreement_nouns(token: Token) -> list[Token]:
+    """The agreement nouns a verb governs as object, passive subject or «à» complement."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"obj", "nsubj:pass"} or (
+            child.dep_ in {"obl:arg", "obl", "obl:mod"}
+            and any(c.lower_ in {"à", "au"} and c.dep_ == "case" for c in child.children)
+        ):
+            if _lemma(child) in AGREEMENT_NOUNS:
+                found.append(child)
+    return found
+
+
 def signed_things(doc: Doc) -> list[Predicate]:
     """The agreement nouns a realised signing verb governs, as its object («a signé un
     accord»), its passive subject («la convention a été signée») or the noun it
     qualifies («le protocole signé hier»); ``lemma`` is the kind."""
     found = []
     for token in doc:
-        if _lemma(token) not in SIGNING_VERBS or _negated(token) or _unrealised(token):
+        lemma = _lemma(token)
+        if lemma in REACHING_VERBS:
+            if _negated(token) or _unrealised(token):
+                continue
+            nouns = _agreement_nouns(token)
+        elif lemma not in SIGNING_VERBS or _negated(token) or _unrealised(token):
             continue
-        nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
+        else:
+            nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
         if token.dep_ == "acl" or (token.pos_ == "ADJ" and token.dep_ == "amod"):
             nouns.append(token.head)
         for noun in nouns:
@@ -301,7 +341,8 @@ def signing_predicates(doc: Doc) -> list[Predicate]:
     for token in doc:
         lemma = _lemma(token)
         verb = token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.dep_ == "acl")
-        if verb and lemma in SIGNING_VERBS and not _negated(token):
+        reached = lemma in REACHING_VERBS and bool(_agreement_nouns(token))
+        if verb and (lemma in SIGNING_VERBS or reached) and not _negated(token):
             if _unrealised(token):
                 continue
             start, end = _span(token)
