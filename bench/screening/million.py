@@ -17,6 +17,7 @@ import os
 import resource
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -48,6 +49,10 @@ def main() -> None:
         t = time.perf_counter()
         hits += len(index.search(q))
         lat.append((time.perf_counter() - t) * 1000)
+    slowest = sorted(range(len(lat)), key=lat.__getitem__)[-5:]
+    print("slowest searches (position, ms, name, birth date): " + "; ".join(
+        f"{i}, {lat[i]:.1f}, {queries[i].name}, {queries[i].birth_date}" for i in slowest),
+        file=sys.stderr)
     lat.sort()
     p50 = statistics.median(lat)
     p99 = lat[int(0.99 * (len(lat) - 1))]

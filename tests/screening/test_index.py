@@ -3,6 +3,8 @@ add/remove take effect at once (a cancelled notice leaves the next screening).""
 
 from __future__ import annotations
 
+import pytest
+
 from liaison.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, WatchlistEntry
 
 ENTRIES = [
@@ -54,3 +56,20 @@ def test_replacing_an_entry_keeps_one_copy() -> None:
     hits = index.search(Query("Youssef Chraibi", "1990-01-01"), threshold=0.0)
     assert [m.entry.id for m in hits if m.entry.id == "n3"] == ["n3"]
     assert hits[0].entry.birth_date == "1990-01-01"
+
+
+def test_too_wide_a_block_keeps_the_persons_two_parts_found_strongly(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from liaison.screening import index as index_module
+    from liaison.screening.dates import parse_date
+    from liaison.screening.model import WatchlistEntry
+    from liaison.screening.tokens import tokenize
+
+    idx = index_module.ScreeningIndex.build([
+        WatchlistEntry("typo", ("Mohamed Amrani",), "1980"),
+        WatchlistEntry("exact", ("Mohamed Amrami",), "1980")])
+    query = tokenize("Mohamed Amrami"), parse_date("1980")
+    assert sorted(idx.records[n].entry.id for n in idx.candidates(*query)) == ["exact", "typo"]
+    monkeypatch.setattr(index_module, "WIDE_BLOCK", 0)  # every block counts as too wide
+    idx._found.clear()
+    assert [idx.records[n].entry.id for n in idx.candidates(*query)] == ["exact"]

@@ -34,6 +34,9 @@ from liaison.screening.scorer import (
 from liaison.screening.tokens import Token, tokenize
 
 IntArray = npt.NDArray[np.int64]
+#: more candidates than this (counting repeats) and only the persons two parts found
+#: through strong keys are scored: the desk search stays quick on the commonest names
+WIDE_BLOCK = 3000
 _EMPTY: IntArray = np.zeros(0, dtype=np.int64)
 _EMPTY32: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
 
@@ -231,16 +234,21 @@ class ScreeningIndex:
         cnt[every] = 0
         if not strong:
             return []
-        strong_recs = np.concatenate(strong)
-        mark = self._mark
-        mark[strong_recs] = True
-        has_strong = mark[every]
-        mark[strong_recs] = False
+        for found_strong in strong:
+            cnt[found_strong] += 1
+        strong_counts = cnt[every]
+        for found_strong in strong:
+            cnt[found_strong] = 0
+        has_strong = strong_counts > 0
         need = 2 if len(tokens) >= 2 else 1
         keep = (counts >= need) & has_strong
         if year is not None:
             years = self._years[every]
             keep &= (years == 0) | (np.abs(years - year) <= 1)
+        if need == 2 and int(np.count_nonzero(keep)) > WIDE_BLOCK:
+            # common names met through one-letter-off keys only: too many to score;
+            # keep the persons two parts found by a strong key
+            keep &= strong_counts >= 2
         if need == 2 and dob is not None and dob.full:
             # one part garbled beyond the keys: accept when the full birth date agrees
             md = self._md[every]
