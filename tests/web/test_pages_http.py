@@ -96,12 +96,17 @@ def test_the_report_page_is_drawn_again_when_its_figures_change(http: Api) -> No
     _login(http, "omar")
     before = http.client.get("/rapports/2024")
     assert before.status_code == 200
+    # the charts are inline SVG images with a text alternative, no picture to fetch
+    assert 'role="img" aria-labelledby="chart-trend-title"' in before.text
+    assert "<img" not in before.text
     assert http.client.get("/rapports/2024").text == before.text  # same figures, same page
     with transaction(http.engine) as session:
         cases.open_case(session, cli_actor(), ref="CF-2024-R1", subject="report",
                         opened_on=dt.date(2024, 5, 2), category="drugs")
     after = http.client.get("/rapports/2024")
     assert after.status_code == 200 and after.text != before.text  # never a stale page
+    assert 'aria-labelledby="chart-categories-title"' not in before.text
+    assert 'aria-labelledby="chart-categories-title"' in after.text  # the new file's category
 
 
 def test_the_last_report_is_drawn_in_the_background_after_a_login(http: Api) -> None:
