@@ -248,6 +248,7 @@ SETS = {
     "blind9": HERE / "blind9",
     "blind10": HERE / "blind10",
     "blind11": HERE / "blind11",
+    "blind12": HERE / "blind12",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
