@@ -59,7 +59,8 @@ ARABIC_CONNECTORS: dict[str, str] = {
 }
 _ABD_SPLIT = re.compile(r"^abd(?:el|al|ul|oul|il)?$")
 _ABD_JOINED = re.compile(r"^abd(?:oul|ul|el|al|il|ol|ou|u|e|a|i|o)?(.{3,})$")
-_DIN_SUFFIX = re.compile(r"^(.{3,}?)(?:eddine|eddin|edine|uddin|uddine|iddin|addin|ddine|ddin|dine|din)$")
+_DIN_SUFFIX = re.compile(
+    r"^(.{3,}?)(?:eddine|eddin|edine|uddin|uddine|iddin|addin|ddine|ddin|dine|din)$")
 _JOINED_ARTICLE = re.compile(r"^(?:el|al)([a-z]{4,})$")
 _ASSIMILATED = re.compile(r"^[ea](ch|sh|[tdrzsnl])\1([a-z]{2,})$")
 _LEADING_ARTICLE = re.compile(r"^(?:el|al|ul|il|oul)([a-z]{3,})$")

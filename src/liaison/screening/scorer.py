@@ -16,9 +16,9 @@ threshold.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA

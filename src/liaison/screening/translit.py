@@ -17,7 +17,6 @@ are given; name folding then makes them meet.
 from __future__ import annotations
 
 import re
-
 import unicodedata
 
 # ICAO 9303 Arabic letter values (practical form, no X markers).
