@@ -163,3 +163,21 @@ def test_an_agreement_reached_and_a_day_of_the_current_month() -> None:
     assert agreement.kind == "agreement"
     assert agreement.date is not None and agreement.date.start.iso() == "2025-09-16"
     assert 16 not in {f.value for f in result.figures}
+
+
+def test_the_text_signed_refers_back_and_bilateral_talks_are_one_meeting_each() -> None:
+    text = (
+        "Lisbonne, 2 octobre 2025\n\n"
+        "Les polices portugaise et cap-verdienne se sont dotées hier d'un protocole de "
+        "coopération.\n\n"
+        "Le document a été signé par M. Rui Fonseca et M. Carlos Tavares.\n\n"
+        "Le ministre, M. Nuno Silva, a eu jeudi des entretiens bilatéraux avec ses homologues "
+        "d'Angola, M. Manuel Dias, et du Brésil, M. Paulo Lima.\n"
+    )
+    result = extract(text)
+    (agreement,) = result.agreements
+    assert agreement.kind == "protocol"
+    assert agreement.date is not None and agreement.date.start.iso() == "2025-10-01"
+    assert agreement.signatories == ["Rui Fonseca", "Carlos Tavares"]
+    talks = sorted(_names(m) for m in result.meetings)
+    assert talks == [["Nuno Silva", "Manuel Dias"], ["Nuno Silva", "Paulo Lima"]]

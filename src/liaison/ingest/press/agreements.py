@@ -178,6 +178,32 @@ def _date_from_context(
         return
 
 
+def _signed_as_told_before(
+    sentences: list[Sentence],
+    sentence: Sentence,
+    mentions: list[Mention],
+    people: dict[str, Person],
+    g: Gazetteer,
+    found: list[Agreement],
+    told_in: dict[int, int],
+) -> None:
+    """«… se sont dotées d'un mémorandum d'entente. Le texte a été signé par X et Y»:
+    the agreement named in the two sentences before was signed, by the people named
+    here."""
+    for earlier in reversed(sentences[max(0, sentence.index - 2) : sentence.index]):
+        match = None if earlier.heading else _MENTION.search(earlier.text)
+        if match is None:
+            continue
+        new = _agreement(earlier, match, mentions, people, g)
+        here = [m.name for m in mentions if m.sentence == sentence.index]
+        new.signatories = list(dict.fromkeys(new.signatories + here))
+        new.date = new.date or (sentence.dates[0].span if sentence.dates else None)
+        if not any(_absorb(kept, new, False) for kept in reversed(found)):
+            found.append(new)
+            told_in[id(new)] = earlier.index
+        return
+
+
 def find_agreements(
     sentences: list[Sentence],
     mentions: list[Mention],
@@ -202,6 +228,9 @@ def find_agreements(
         if sentence.heading:  # a headline sums up («deux accords signés»), the body tells
             bare = []
         for match in [*named, *bare]:
+            if isinstance(match, Predicate) and match.lemma == "refers_back":
+                _signed_as_told_before(sentences, sentence, mentions, by_name, g, found, told_in)
+                continue
             if isinstance(match, Predicate):
                 new = _agreement(sentence, match, mentions, by_name, g)
                 if not any(_absorb(kept, new, False) for kept in reversed(found)):

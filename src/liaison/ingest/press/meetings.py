@@ -319,7 +319,11 @@ _SEVERAL_PARTNERS = re.compile(
     r"\b(?:ainsi qu'avec|puis avec|et avec|de même qu'avec|puis|avant de rencontrer)\b"
 )
 #: «a successivement rencontré X, Y et Z», «a reçu tour à tour …»: one meeting each
-_EACH = re.compile(r"\b(?:successivement|tour à tour|séparément|l'un après l'autre)\b", re.I)
+_EACH = re.compile(
+    r"\b(?:successivement|tour à tour|séparément|l'un après l'autre"
+    r"|(?:entretiens|rencontres|réunions|tête-à-tête) bilatéra(?:ux|les))\b",
+    re.IGNORECASE,
+)
 
 
 def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:

@@ -291,7 +291,10 @@ AGREEMENT_NOUNS = {
 
 #: verbs that conclude an agreement only with an agreement noun: «un accord a été
 #: trouvé», «sont parvenus à un accord», «ont abouti à une convention»
-REACHING_VERBS = frozenset({"trouver", "obtenir", "parvenir", "aboutir", "arracher"})
+REACHING_VERBS = frozenset({"trouver", "obtenir", "parvenir", "aboutir", "arracher", "doter"})
+#: «Le texte a été signé par …»: a document noun that refers back to the agreement told
+#: just before (``lemma`` of the predicate is then ``"refers_back"``)
+DOCUMENT_NOUNS = frozenset({"texte", "document", "acte"})
 
 
 def _agreement_nouns(token: Token) -> list[Token]:
@@ -300,7 +303,10 @@ def _agreement_nouns(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in {"obj", "nsubj:pass"} or (
             child.dep_ in {"obl:arg", "obl", "obl:mod"}
-            and any(c.lower_ in {"à", "au"} and c.dep_ == "case" for c in child.children)
+            and any(
+                c.lower_ in {"à", "au", "de", "d'", "du"} and c.dep_ == "case"
+                for c in child.children
+            )
         ):
             if _lemma(child) in AGREEMENT_NOUNS:
                 found.append(child)
@@ -317,6 +323,8 @@ def signed_things(doc: Doc) -> list[Predicate]:
         if lemma in REACHING_VERBS:
             if _negated(token) or _unrealised(token):
                 continue
+            if lemma == "doter" and not _reflexive(token):
+                continue  # «se sont dotées d'un mémorandum», not «doter une unité de …»
             nouns = _agreement_nouns(token)
         elif lemma not in SIGNING_VERBS or _negated(token) or _unrealised(token):
             continue
@@ -333,6 +341,11 @@ def signed_things(doc: Doc) -> list[Predicate]:
             if lemma in AGREEMENT_NOUNS:
                 end = max(t.idx + len(t.text) for t in noun.subtree if t.i <= noun.i + 3)
                 found.append(Predicate(noun.idx, end, AGREEMENT_NOUNS[lemma], True))
+            elif lemma in DOCUMENT_NOUNS and any(
+                _lemma(c) in {"le", "ce", "cet", "ledit"} for c in noun.children
+            ):
+                end = noun.idx + len(noun.text)
+                found.append(Predicate(noun.idx, end, "refers_back", True))
     return found
 
 
