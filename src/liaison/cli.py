@@ -206,6 +206,17 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except typer.Exit as exc:  # typer >= 0.2x carries its own click: its exceptions too
+        sys.exit(getattr(exc, "exit_code", 0))
+    except typer.Abort:
+        _fail("aborted", 130)
+    except typer.TyperException as exc:  # a usage error: bad option, missing file…
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            _fail(str(exc), 2)
+        sys.exit(getattr(exc, "exit_code", 2))
     except OperationalError as exc:
         _fail(f"database unavailable: {exc.orig}", 6)
     except DBAPIError as exc:

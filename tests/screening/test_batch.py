@@ -73,3 +73,21 @@ def test_forked_workers_write_the_same_hits(small_set: Path, tmp_path: Path,
     stats = screen_files(small_set / "queries.csv", entries, two, 0.5, workers=2)
     assert stats.hits > 50
     assert one.read_bytes() == two.read_bytes()
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["missing.csv"], "queries"),
+    (["{queries}", "--threshold", "3"], "--threshold"),
+])
+def test_root_command_names_the_bad_argument_without_a_traceback(
+        small_set: Path, tmp_path: Path, args: list[str], named: str) -> None:
+    import subprocess
+    import sys
+
+    args = [a.replace("{queries}", str(small_set / "queries.csv")) for a in args]
+    run = subprocess.run([sys.executable, "-m", "liaison.cli", "screen", *args, "-o",
+                          str(tmp_path / "h.csv")], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120)
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr and named in run.stderr
+    assert not (tmp_path / "h.csv").exists()
