@@ -249,6 +249,7 @@ SETS = {
     "blind10": HERE / "blind10",
     "blind11": HERE / "blind11",
     "blind12": HERE / "blind12",
+    "blind13": HERE / "blind13",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
