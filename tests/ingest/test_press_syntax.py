@@ -181,3 +181,19 @@ def test_the_text_signed_refers_back_and_bilateral_talks_are_one_meeting_each() 
     assert agreement.signatories == ["Rui Fonseca", "Carlos Tavares"]
     talks = sorted(_names(m) for m in result.meetings)
     assert talks == [["Nuno Silva", "Manuel Dias"], ["Nuno Silva", "Paulo Lima"]]
+
+
+def test_a_guest_is_met_and_a_plan_adopted_beside_the_minutes_counts() -> None:
+    text = (
+        "Hanoï, 3 décembre 2025 – Le chef de la police laotienne, M. Bounmy Vongsa, était "
+        "mardi l'invité du vice-ministre vietnamien, M. Tran Quoc Anh, à Hanoï.\n\n"
+        "Au terme de la rencontre, ils ont approuvé le procès-verbal et un plan de travail "
+        "pour 2026.\n"
+    )
+    result = extract(text)
+    (meeting,) = result.meetings
+    assert _names(meeting) == ["Bounmy Vongsa", "Tran Quoc Anh"]
+    assert _days(meeting) == ["2025-12-02"]
+    (agreement,) = result.agreements
+    assert agreement.kind == "action_plan"
+    assert agreement.date is not None and agreement.date.start.iso() == "2025-12-02"

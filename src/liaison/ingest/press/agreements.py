@@ -162,10 +162,8 @@ def _date_from_context(
     sentences just before tell: their last date (the last day of a meeting of several
     days when it was signed «au terme» or «à l'issue» of it), and its place."""
     sentence = sentences[index]
-    if re.search(
-        r"\b(?:en|pour|depuis|dès|avant|d'ici)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.text
-    ):
-        return  # «l'arrangement conclu en 2023», «un plan d'action pour 2026»
+    if re.search(r"\b(?:en|depuis|dès|avant)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.text):
+        return  # «l'arrangement conclu en 2023» (not «un plan d'action pour 2026»)
     for earlier in reversed(sentences[max(0, index - 3) : index]):
         if earlier.heading or not earlier.dates:
             continue

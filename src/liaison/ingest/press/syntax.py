@@ -202,8 +202,11 @@ def _meeting_noun(token: Token) -> bool:
         return False
     if lemma == "échange" and "Number=Plur" in str(token.morph):
         return _between_people(token) and not _negated(token.head)
-    if lemma == "hôte":  # «a été l'hôte de son homologue»: receiving someone
-        return any(c.dep_ == "cop" for c in token.children)
+    if lemma in {"hôte", "invité"}:  # «a été l'hôte de …», «était l'invité de …»
+        before = token.doc[max(0, token.i - 4) : token.i]  # the parse may miss the copula
+        return any(c.dep_ == "cop" for c in token.children) or any(
+            _lemma(t) == "être" for t in before
+        )
     if lemma not in MEETING_NOUNS or _negated(token.head):
         return False
     if any(_lemma(c) in _NOT_YET for c in token.children):
@@ -332,6 +335,7 @@ def signed_things(doc: Doc) -> list[Predicate]:
             nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
         if token.dep_ == "acl" or (token.pos_ == "ADJ" and token.dep_ == "amod"):
             nouns.append(token.head)
+        nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]  # «le PV et un plan»
         for noun in nouns:
             lemma = _lemma(noun)
             if "Number=Plur" in str(noun.morph):
