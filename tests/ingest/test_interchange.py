@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from liaison.db import transaction
 from liaison.errors import ValidationError
@@ -205,3 +205,20 @@ def test_parsing_thread_or_not_the_same_outcome(
     assert (report.read, report.created, report.invalid_lines) == (2501, 2500, 1)
     assert report.problems[0].line == 9999 and report.problems[0].field == "direction"
     assert _count(db_engine, Case) == 2500
+
+
+def test_postgresql_statistics_follow_a_long_import(
+    db_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables being filled are analysed as they grow, inside the import's own
+    transaction (else PostgreSQL plans each batch's lookups as for an empty table)."""
+    if db_engine.dialect.name != "postgresql":
+        pytest.skip("SQLite looks references up by index whatever its statistics")
+    monkeypatch.setattr(interchange, "ANALYSE_FIRST", 1000)
+    lines = list(enumerate(_cases(4500), start=1))
+    with transaction(db_engine) as s:
+        import_records(s, cli_actor(), lines)
+        estimated = s.scalar(text(
+            "SELECT reltuples FROM pg_class WHERE oid = 'case_file'::regclass"))
+    assert estimated is not None and estimated >= 1000  # analysed, own rows counted
+    assert _count(db_engine, Case) == 4500
