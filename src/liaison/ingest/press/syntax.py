@@ -333,8 +333,11 @@ def signed_things(doc: Doc) -> list[Predicate]:
             continue
         else:
             nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
-        if token.dep_ == "acl" or (token.pos_ == "ADJ" and token.dep_ == "amod"):
-            nouns.append(token.head)
+        qualified = None  # «le protocole signé hier», not «cet acte, scellant une étape»
+        past = "Tense=Pres" not in str(token.morph)
+        if past and (token.dep_ == "acl" or (token.pos_ == "ADJ" and token.dep_ == "amod")):
+            qualified = token.head
+            nouns.append(qualified)
         nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]  # «le PV et un plan»
         for noun in nouns:
             lemma = _lemma(noun)
@@ -345,8 +348,10 @@ def signed_things(doc: Doc) -> list[Predicate]:
             if lemma in AGREEMENT_NOUNS:
                 end = max(t.idx + len(t.text) for t in noun.subtree if t.i <= noun.i + 3)
                 found.append(Predicate(noun.idx, end, AGREEMENT_NOUNS[lemma], True))
-            elif lemma in DOCUMENT_NOUNS and any(
-                _lemma(c) in {"le", "ce", "cet", "ledit"} for c in noun.children
+            elif (
+                noun is not qualified
+                and lemma in DOCUMENT_NOUNS
+                and any(_lemma(c) in {"le", "ce", "cet", "ledit"} for c in noun.children)
             ):
                 end = noun.idx + len(noun.text)
                 found.append(Predicate(noun.idx, end, "refers_back", True))
