@@ -250,6 +250,7 @@ SETS = {
     "blind11": HERE / "blind11",
     "blind12": HERE / "blind12",
     "blind13": HERE / "blind13",
+    "blind14": HERE / "blind14",
     "seeds": HERE / "seeds",
 }
 #: the real articles of ../shared/seeds are read where they are, never copied here
