@@ -3,12 +3,15 @@ finds a wanted person; ``liaison notice cancel`` on the warrant cancels the sear
 and the diffusion derived from it; the next ``liaison screen`` no longer finds that
 person, and still finds a person wanted under another notice. Real screening engine,
 real database (SQLite and PostgreSQL), real command line. Then the same over HTTP:
-the desk search stops finding the person as soon as the cancellation is committed."""
+the desk search stops finding the person as soon as the cancellation is committed, in
+this process or (several app processes on one database) in another one."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -114,3 +117,32 @@ def test_cancelled_warrant_leaves_the_desk_search_at_once(configured: Engine) ->
         assert r.status_code == 200 and r.json()["status"] == "cancelled"
         assert found("Mohamed ben Ahmed El Amrani") == []
         assert found("Djamel Chraibi") == ["P-2"]
+
+
+def test_a_cancellation_by_another_process_reaches_this_process_search(
+        configured: Engine) -> None:
+    """Several app processes: the warrant is cancelled by another process (a real
+    ``liaison notice cancel`` command); this process's next desk search no longer
+    finds the person."""
+    secrets = seed_users(configured)
+    with transaction(configured) as s:
+        make_person(s, "P-1", name="Mohammed Ben Ahmed Al-Amrani")
+        published_notice(s, "W-1", "P-1", kind="arrest_warrant")
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        omar = Api(client, configured, secrets).headers("omar")
+
+        def found() -> list[str]:
+            r = client.get("/api/v1/screening/search", headers=omar,
+                           params={"name": "Mohamed ben Ahmed El Amrani"})
+            assert r.status_code == 200, r.text
+            return [c["person_ref"] for c in r.json()["candidates"]]
+
+        assert found() == ["P-1"]
+        env = {**os.environ, "LIAISON_DATABASE_URL":
+               configured.url.render_as_string(hide_password=False),
+               "LIAISON_ACTOR": "cli:karim"}
+        done = subprocess.run([str(Path(sys.executable).parent / "liaison"), "notice",
+                               "cancel", "W-1", "--reason", "arrested"], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert found() == []
