@@ -197,3 +197,25 @@ def test_a_guest_is_met_and_a_plan_adopted_beside_the_minutes_counts() -> None:
     (agreement,) = result.agreements
     assert agreement.kind == "action_plan"
     assert agreement.date is not None and agreement.date.start.iso() == "2025-12-02"
+
+
+def test_no_agreement_signed_two_agreements_counted_and_a_past_signing_keeps_its_day() -> None:
+    none = extract(
+        "Oslo, 2 mars 2026 – Aucun accord n'a été signé lors de la visite du ministre danois, "
+        "M. Lars Holm, à Riga, où il a rencontré jeudi son homologue letton, M. Janis Ozols.\n"
+    )
+    assert none.agreements == []
+    (meeting,) = none.meetings
+    assert _names(meeting) == ["Lars Holm", "Janis Ozols"]
+    two = extract(
+        "Rome, 5 juin 2025 – Les ministres, M. Paolo Neri et Mme Ana Kola, ont signé mercredi "
+        "à Rome deux accords : l'un sur la réadmission, l'autre sur la formation.\n"
+    )
+    assert [a.kind for a in two.agreements] == ["agreement", "agreement"]
+    past = extract(
+        "Madrid, 20 janvier 2026 – M. Luis Vega a reçu hier M. Diego Ruiz, avec qui il a fait "
+        "le point sur la convention d'entraide signée le 12 mars 2024.\n"
+    )
+    (convention,) = past.agreements
+    assert convention.date is not None and convention.date.start.iso() == "2024-03-12"
+    assert _days(past.meetings[0]) == ["2026-01-19"]

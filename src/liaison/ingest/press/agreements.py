@@ -83,20 +83,34 @@ def _subject(sentence: Sentence, start: int) -> str | None:
     return match.group("subject").strip() if match else None
 
 
+def _date_of(sentence: Sentence, start: int, end: int) -> DateSpan | None:
+    """The sentence's first date, unless a date follows the agreement's name with a
+    signing word between («la convention d'entraide signée le 12 mars 2024»)."""
+    for match in sentence.dates:
+        if match.start < end:
+            continue
+        between = [p for p in sentence.signing_words if end <= p.start and p.end <= match.start]
+        if between and match.start - end < 60:
+            return match.span
+    return sentence.dates[0].span if sentence.dates else None
+
+
 def _agreement(sentence: Sentence, match: re.Match[str] | Predicate, mentions: list[Mention],
                people: dict[str, Person], g: Gazetteer) -> Agreement:  # fmt: skip
     signatories = list(dict.fromkeys(m.name for m in mentions if m.sentence == sentence.index))
     if isinstance(match, Predicate):  # a noun the parse says was signed
         kind, title, end = match.lemma, sentence.text[match.start : match.end], match.end
+        start = match.start
     else:
         kind, title, end = _kind(match), match.group(0), match.end()
+        start = match.start()
     return Agreement(
         kind=kind,
         title=title,
         parties=_parties(sentence, signatories, people),
         countries=_countries(sentence, signatories, people, g),
         signatories=signatories,
-        date=sentence.dates[0].span if sentence.dates else None,
+        date=_date_of(sentence, start, end),
         place=city_in(sentence, g),
         subject=_subject(sentence, end),
         sentence=sentence.text,
@@ -234,6 +248,10 @@ def find_agreements(
                 if not any(_absorb(kept, new, False) for kept in reversed(found)):
                     found.append(new)
                     told_in[id(new)] = sentence.index
+                for _ in range(match.count - 1):  # «deux accords : l'un …, l'autre …»
+                    other = _agreement(sentence, match, mentions, by_name, g)
+                    found.append(other)
+                    told_in[id(other)] = sentence.index
                 continue
             between = sentence.text[previous_end : match.start()] if previous_end >= 0 else "x"
             previous_end = match.end()

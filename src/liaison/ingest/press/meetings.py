@@ -110,6 +110,11 @@ def _triggers(sentence: Sentence) -> list[Predicate]:
 _SINCE = re.compile(r"\b(?:depuis|dès|à partir d[ue]|jusqu'(?:au|à))\s+(?:le\s+)?$", re.I)
 
 
+def _signed_on(sentence: Sentence, date: DateMatch) -> bool:
+    """«la convention signée le 12 mars 2024»: the day of a signing told in passing."""
+    return any(0 <= date.start - p.end <= 12 for p in sentence.signing_words)
+
+
 def _within_stay(dates: list[DateMatch]) -> list[DateMatch]:
     """«a reçu mercredi X, en visite du 3 au 7 novembre»: the day met, not the stay that
     holds it."""
@@ -144,7 +149,8 @@ def _clauses(sentence: Sentence, mentions: list[Mention]) -> list[_Clause]:
             m.name for m in mentions
             if m.sentence == sentence.index and start <= m.start < end))  # fmt: skip
         clause.dates = _within_stay([d for d in sentence.dates if start <= d.start < end
-                                     and not _SINCE.search(sentence.text[: d.start])])  # fmt: skip
+                                     and not _SINCE.search(sentence.text[: d.start])
+                                     and not _signed_on(sentence, d)])  # fmt: skip
         if clauses and not clause.people:  # «… ponctuée de deux séances, le 19 mars»
             clauses[-1].end = end
             if not clauses[-1].dates:  # «a reçu mercredi X, en visite du 25 au 28 …»
@@ -261,6 +267,9 @@ def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
     recent = [d for d in candidates if clause.sentence.index - d.last_sentence <= 1]
     if clause.back_reference and recent and not (people - set(recent[-1].people)):
         return recent[-1]
+    if not clause.dates and recent and not recent[-1].people:
+        return recent[-1]  # «Une délégation a été reçue vendredi … Elle était conduite par X,
+        # reçu par Y»: the meeting told without names takes those of the next sentence
     shared = [(len(people & set(d.people)), n) for n, d in enumerate(candidates)]
     best = max(shared, default=(0, -1))
     if best[0] and (not clause.dates or best[0] == len(people)):
@@ -378,7 +387,7 @@ _OWN_TIME = re.compile(
     r"|l'année dernière|l'année précédente)\b",
     re.IGNORECASE,
 )
-_SINGULAR_PRONOUN = re.compile(r"(?:^|,\s*)(?:il|elle)\s*$", re.IGNORECASE)
+_SINGULAR_PRONOUN = re.compile(r"(?:^|,\s*|\boù\s+)(?:il|elle)\s*$", re.IGNORECASE)
 _PLURAL_PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\boù\s+|\bet\s+)(?:ils|elles)(?:\s+(?:se|s'|y|\w+ment|ensuite|également"
     r"|aussi|ont|sont|avaient|étaient|ont été|avaient été))*"
@@ -439,11 +448,18 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
                         clause.dates = earlier_sentence.dates[-1:]
                         break
     if (
-        _SINGULAR_PRONOUN.search(subject)
+        _SINGULAR_PRONOUN.search(
+            sentence.text[max(0, clause.predicate_start - 40) : clause.predicate_start]
+        )
         and not _PRONOUN.match(sentence.text)
         and len(clause.people) < 2
     ):  # «Jeudi dernier, il avait reçu X»: the person named last before
-        earlier = [m.name for m in mentions if sentence.index - 2 <= m.sentence < sentence.index]
+        earlier = [
+            m.name
+            for m in mentions
+            if sentence.index - 2 <= m.sentence < sentence.index
+            or (m.sentence == sentence.index and m.start < clause.predicate_start)
+        ]
         if earlier and earlier[-1] not in clause.people:
             clause.people.insert(0, earlier[-1])
     text = sentence.text[clause.start : clause.end]

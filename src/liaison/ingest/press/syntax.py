@@ -75,6 +75,8 @@ class Predicate:
     end: int
     lemma: str
     noun: bool
+    #: «ont signé deux accords»: how many agreements the noun stands for
+    count: int = 1
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +103,17 @@ def _lemma(token: Token) -> str:
 
 
 def _negated(token: Token) -> bool:
-    return any(child.lower_ in _NEGATIONS for child in token.children)
+    """«n'a pas signé», and «aucun accord n'a été signé» (a «ne» with «aucun» or «nul»
+    on one of the verb's dependents)."""
+    if any(child.lower_ in _NEGATIONS for child in token.children):
+        return True
+    if not any(child.lower_ in {"ne", "n'", "n’"} for child in token.children):
+        return False
+    return any(
+        grandchild.lower_ in {"aucun", "aucune", "nul", "nulle", "plus", "point"}
+        for child in token.children
+        for grandchild in [child, *child.children]
+    )
 
 
 def _reflexive(token: Token) -> bool:
@@ -280,6 +292,7 @@ def _noun_not_yet(token: Token) -> bool:
     return _lemma(head) in _NOT_YET
 
 
+_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 #: the head noun of what was signed, when no fuller name is written: «ont adopté une
 #: déclaration finale», «a paraphé le traité»
 AGREEMENT_NOUNS = {
@@ -333,6 +346,13 @@ def signed_things(doc: Doc) -> list[Predicate]:
             continue
         else:
             nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
+            # «ont signé mercredi à Rome deux accords»: the parse may hang the object, a
+            # noun phrase without a preposition, on the place before it
+            nouns += [
+                n for c in token.children if c.dep_.startswith("obl")
+                for n in c.children
+                if n.dep_ == "nmod" and not any(x.dep_ == "case" for x in n.children)
+            ]  # fmt: skip
         qualified = None  # «le protocole signé hier», not «cet acte, scellant une étape»
         past = "Tense=Pres" not in str(token.morph)
         if past and (token.dep_ == "acl" or (token.pos_ == "ADJ" and token.dep_ == "amod")):
@@ -342,7 +362,14 @@ def signed_things(doc: Doc) -> list[Predicate]:
         for noun in nouns:
             lemma = _lemma(noun)
             if "Number=Plur" in str(noun.morph):
-                continue  # «les textes», «deux accords»: a summary, told one by one
+                # «ont signé deux accords : l'un …, l'autre …»: as many as counted
+                counted = [_NUMBER_WORDS.get(c.lower_) for c in noun.children
+                           if c.dep_ == "nummod"]  # fmt: skip
+                if lemma in AGREEMENT_NOUNS and counted and counted[0]:
+                    end = noun.idx + len(noun.text)
+                    kind = AGREEMENT_NOUNS[lemma]
+                    found.append(Predicate(noun.idx, end, kind, True, counted[0]))
+                continue  # «les textes», «des accords»: a summary, told one by one
             if lemma == "feuille" and not any(_lemma(c) == "route" for c in noun.children):
                 continue
             if lemma in AGREEMENT_NOUNS:
