@@ -171,6 +171,13 @@ _encode_json = json.JSONEncoder(ensure_ascii=False, default=_plain).encode
 _list_json: dict[tuple[Any, ...], str] = {}
 
 
+def _date_text(value: Any) -> Any:
+    """A date column's value as SQLite stores it (dates come as ``date`` objects)."""
+    if value is None:
+        return None
+    return value.isoformat() if type(value) is dt.date else _plain(value)
+
+
 def _to_json(value: Any) -> Any:
     """JSON text as ``json.dumps(value, ensure_ascii=False)`` writes it. Short lists of
     strings (nationalities, restrictions) repeat across a bulk import: their text is
@@ -220,7 +227,7 @@ class _BulkPlan:
             elif dialect == "sqlite" and isinstance(c.type, DateTime):
                 self.converters.append((i, _Timestamp()))
             elif dialect == "sqlite" and isinstance(c.type, Date):
-                self.converters.append((i, _plain))
+                self.converters.append((i, _date_text))
 
     def rows(self, data: list[dict[str, Any]]) -> list[list[Any]]:
         # callable defaults (timestamps) are evaluated once for the whole batch
