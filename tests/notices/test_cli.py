@@ -3,32 +3,20 @@ extradition|retention …``."""
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 
 import pytest
 from sqlalchemy import Engine
 
-from liaison import cli, config
 from liaison.db import transaction
+from tests.cli_runner import run_liaison
 
 from .factories import make_person
 
 
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str,
         actor: str = "cli:amal") -> tuple[int, str, str]:
-    monkeypatch.setenv("LIAISON_ACTOR", actor)
-    config.get_settings.cache_clear()
-    monkeypatch.setattr(sys, "argv", ["liaison", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_liaison(monkeypatch, capsys, *args, actor=actor)
 
 
 def test_notice_from_draft_to_cancellation(configured: Engine, monkeypatch: pytest.MonkeyPatch,

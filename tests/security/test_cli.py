@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import io
-import sys
-
 import pytest
 from sqlalchemy import Engine, text
 
-from liaison import cli
+from tests.cli_runner import run_liaison
 
 
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str,
         stdin: str = "") -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["liaison", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_liaison(monkeypatch, capsys, *args, stdin=stdin)
 
 
 def test_user_add_disable_and_audit(configured: Engine, monkeypatch: pytest.MonkeyPatch,

@@ -9,7 +9,6 @@ this process or (several app processes on one database) in another one."""
 from __future__ import annotations
 
 import csv
-import io
 import os
 import subprocess
 import sys
@@ -19,10 +18,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
-from liaison import cli, config
 from liaison.api.app import create_app
 from liaison.db import transaction
 from liaison.notices.model import Notice
+from tests.cli_runner import run_liaison
 
 from ..api.conftest import Api, seed_users
 from ..notices.factories import make_person, published_notice
@@ -36,16 +35,8 @@ QUERIES = [
 
 def _liaison(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
              *args: str) -> tuple[int, str]:
-    monkeypatch.setattr(sys, "argv", ["liaison", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    config.get_settings.cache_clear()
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
+    code, out, err = run_liaison(monkeypatch, capsys, *args)
+    return code, out + err
 
 
 def _screen(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

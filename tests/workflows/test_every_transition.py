@@ -9,9 +9,7 @@ services (``workflow_drive``), then each action is tried on it.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +18,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from liaison import cli, config
 from liaison.api.app import create_app
 from liaison.cases import cli as case_cli
 from liaison.cases import service as cases
@@ -32,6 +29,7 @@ from liaison.letters import service as letters
 from liaison.notices import cli as notice_cli
 from liaison.notices import service as notices
 from liaison.workflow_drive import BEFORE, DEFAULT_PARAMS, KINDS, SUPERVISOR_ACTIONS, drive
+from tests.cli_runner import run_liaison
 
 from ..api.conftest import Api, seed_users
 from ..notices.factories import OFFICER, RED_FIELDS, SUPERVISOR, make_person
@@ -132,17 +130,8 @@ def test_every_transition_and_every_refusal_over_http(api: Api) -> None:
 
 def _liaison(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
              actor: str, *args: str) -> tuple[int, str]:
-    monkeypatch.setenv("LIAISON_ACTOR", actor)
-    config.get_settings.cache_clear()
-    monkeypatch.setattr(sys, "argv", ["liaison", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out + " ".join(captured.err.split())
+    code, out, err = run_liaison(monkeypatch, capsys, *args, actor=actor)
+    return code, out + " ".join(err.split())
 
 
 def _cli_args(kind: str, action: str, ref: str) -> list[str]:

@@ -5,17 +5,16 @@ command does not change a row of any kind it lists)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import sys
 
 import pytest
 from sqlalchemy import Engine, func, select
 
-from liaison import cli, config, retention
+from liaison import retention
 from liaison.cases import service as cases
 from liaison.db import transaction
 from liaison.letters import service as letters
+from tests.cli_runner import run_liaison
 
 from ..notices.factories import OFFICER, make_person, published_notice
 
@@ -24,15 +23,8 @@ TODAY = dt.date(2026, 3, 1)
 
 def _liaison(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
              *args: str) -> tuple[int, str]:
-    config.get_settings.cache_clear()
-    monkeypatch.setattr(sys, "argv", ["liaison", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, capsys.readouterr().out
+    code, out, _err = run_liaison(monkeypatch, capsys, *args)
+    return code, out
 
 
 def _counts(engine: Engine) -> dict[str, int]:
