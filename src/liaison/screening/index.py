@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -23,8 +24,12 @@ from liaison.screening.dates import PartialDate, parse_date
 from liaison.screening.model import Match, Query, WatchlistEntry
 from liaison.screening.names import default_dictionary
 from liaison.screening.scorer import (
+    AMBIGUOUS_BAND,
+    AMBIGUOUS_CAP,
+    AMBIGUOUS_COUNT,
     DEFAULT_THRESHOLD,
     DOB_RULES_OUT,
+    WEAK_DATES,
     NameResult,
     PairCache,
     combine,
@@ -282,11 +287,15 @@ class ScreeningIndex:
         qdob = parse_date(query.birth_date)
         out: list[Match] = []
         seen: dict[int, NameResult] = {}
-        for n in self.candidates(qtokens, qdob, threshold > DOB_RULES_OUT):
-            m = self._score(qtokens, qdob, query.nationality, n, threshold, seen)
+        # score down to the default threshold at least, so that the ambiguity below does
+        # not depend on the threshold asked for
+        floor = min(threshold, DEFAULT_THRESHOLD)
+        for n in self.candidates(qtokens, qdob, floor > DOB_RULES_OUT):
+            m = self._score(qtokens, qdob, query.nationality, n, floor, seen)
             if m is not None:
                 out.append(m)
-        return out
+        out = _mark_ambiguous(out)
+        return [m for m in out if m.score >= threshold]
 
     def _score(self, qtokens: tuple[Token, ...], qdob: PartialDate | None, qnat: str | None,
                n: int, threshold: float, seen: dict[int, NameResult]) -> Match | None:
@@ -305,6 +314,28 @@ class ScreeningIndex:
         expl = explain(qtokens, names, rec.tokens, res, dob, d_eff, nat, n_eff,
                        rec.entry.source)
         return Match(rec.entry, score, expl)
+
+
+def _mark_ambiguous(matches: list[Match]) -> list[Match]:
+    """Hold under the default threshold the matches of a query that names many listed
+    persons equally: when at least AMBIGUOUS_COUNT matches at or above the default
+    threshold lie within AMBIGUOUS_BAND of the best of them with a birth date that does
+    not tell them apart, every match with such a weak date is held at AMBIGUOUS_CAP (the
+    lesser namesakes are no more singled out than the best ones); a match whose birth
+    date agrees in full keeps its score."""
+    weak = [m for m in matches
+            if m.score >= DEFAULT_THRESHOLD and m.explanation.birth_date in WEAK_DATES]
+    if len(weak) < AMBIGUOUS_COUNT:
+        return matches
+    top = max(m.score for m in weak)
+    if sum(1 for m in weak if m.score >= top - AMBIGUOUS_BAND) < AMBIGUOUS_COUNT:
+        return matches
+    crowd = {id(m) for m in weak}
+    note = f"ambiguous: {len(crowd)} listed persons match equally (at most {AMBIGUOUS_CAP:.2f})"
+    return [replace(m, score=min(m.score, AMBIGUOUS_CAP),
+                    explanation=replace(m.explanation,
+                                        name_notes=(*m.explanation.name_notes, note)))
+            if id(m) in crowd else m for m in matches]
 
 
 def score_pair(query: Query, entry: WatchlistEntry) -> Match:

@@ -54,6 +54,14 @@ OTHER_EXTRA_DEFAULT = 0.08
 CORE_EXTRA_PENALTY = {"exact": 0.06, "swapped": 0.08, "year±1 (same day)": 0.08,
                       "year": 0.14, "year±1": 0.14, "unknown": 0.2, "different": 0.1}
 PAIR_MIN = 0.6
+# Ambiguity: when this many listed persons score within AMBIGUOUS_BAND of the best match
+# at or above the default threshold and the birth date tells none of them apart (weak
+# date), the query names a crowd of namesakes rather than one of them: every match with
+# a weak date is held at AMBIGUOUS_CAP, under the default threshold (still shown to a
+# desk search with a lower threshold), and says so in its explanation.
+AMBIGUOUS_COUNT = 3
+AMBIGUOUS_BAND = 0.03
+AMBIGUOUS_CAP = 0.8
 
 
 @dataclass(slots=True)
