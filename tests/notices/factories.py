@@ -7,10 +7,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from liaison.cases import service as cases
+from liaison.extradition import service as extraditions
+from liaison.letters import service as letters
 from liaison.notices import service as notices
 from liaison.notices.model import Notice
 from liaison.persons.model import IdentityDocument, Person, PersonName
 from liaison.security.actor import Actor, Role
+from liaison.workflow_drive import drive
 
 OFFICER = Actor("officer.amal", frozenset({Role.officer}), "NCB")
 SUPERVISOR = Actor("supervisor.karim", frozenset({Role.supervisor}), "NCB")
@@ -44,6 +48,24 @@ RED_FIELDS: dict[str, Any] = {
     "issuing_country_code": "MA",
     "issuing_authority": "Procureur du Roi, Casablanca",
 }
+
+
+def record_in_state(session: Session, kind: str, ref: str, state: str, *,
+                    start: dt.date, person_ref: str = "P-1") -> Any:
+    """A new record of a workflow ``kind`` (case, notice, rogatory_letter, extradition)
+    opened on ``start`` and taken to ``state`` through the services by OFFICER and
+    SUPERVISOR (a notice is a red notice on ``person_ref``, which must exist)."""
+    if kind == "case":
+        cases.open_case(session, OFFICER, ref=ref, subject="check", opened_on=start)
+    elif kind == "notice":
+        notices.draft_notice(session, OFFICER, ref, person_ref=person_ref, **RED_FIELDS)
+    elif kind == "rogatory_letter":
+        letters.receive_letter(session, OFFICER, ref=ref, received_on=start)
+    else:
+        extraditions.open_extradition(session, OFFICER, ref=ref, direction="by_home",
+                                      requested_on=start)
+    return drive(session, kind, ref, state, officer=OFFICER, supervisor=SUPERVISOR,
+                 start_on=start)
 
 
 def published_notice(session: Session, ref: str, person_ref: str, **fields: Any) -> Notice:

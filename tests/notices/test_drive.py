@@ -8,16 +8,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from liaison.cases import service as cases
 from liaison.db import transaction
 from liaison.errors import ValidationError
-from liaison.extradition import service as extraditions
-from liaison.letters import service as letters
-from liaison.notices import service as notices
 from liaison.notices.rules import NOTICE_MACHINE
-from liaison.workflow_drive import KINDS, drive, path_to
+from liaison.workflow_drive import KINDS, path_to
 
-from .factories import OFFICER, RED_FIELDS, SUPERVISOR, make_person
+from .factories import make_person, record_in_state
 
 START = dt.date(2025, 1, 6)
 
@@ -35,15 +31,5 @@ def test_every_state_of_every_workflow(db_engine: Engine) -> None:
         for kind, (_model, machine, _perform, column) in KINDS.items():
             for n, state in enumerate(str(x) for x in machine.states):
                 ref = f"{kind[:3].upper()}-{n}"
-                if kind == "case":
-                    cases.open_case(s, OFFICER, ref=ref, subject="demo", opened_on=START)
-                elif kind == "notice":
-                    notices.draft_notice(s, OFFICER, ref, person_ref="P-1", **RED_FIELDS)
-                elif kind == "rogatory_letter":
-                    letters.receive_letter(s, OFFICER, ref=ref, received_on=START)
-                else:
-                    extraditions.open_extradition(s, OFFICER, ref=ref, direction="by_home",
-                                                  requested_on=START)
-                record = drive(s, kind, ref, state, officer=OFFICER, supervisor=SUPERVISOR,
-                               start_on=START)
+                record = record_in_state(s, kind, ref, state, start=START)
                 assert getattr(record, column) == state

@@ -20,19 +20,15 @@ from sqlalchemy.orm import Session
 
 from liaison.api.app import create_app
 from liaison.cases import cli as case_cli
-from liaison.cases import service as cases
 from liaison.db import transaction
 from liaison.extradition import cli as extradition_cli
-from liaison.extradition import service as extraditions
 from liaison.letters import cli as letter_cli
-from liaison.letters import service as letters
 from liaison.notices import cli as notice_cli
-from liaison.notices import service as notices
-from liaison.workflow_drive import BEFORE, DEFAULT_PARAMS, KINDS, SUPERVISOR_ACTIONS, drive
+from liaison.workflow_drive import BEFORE, DEFAULT_PARAMS, KINDS, SUPERVISOR_ACTIONS
 from tests.cli_runner import run_liaison
 
 from ..api.conftest import Api, seed_users
-from ..notices.factories import OFFICER, RED_FIELDS, SUPERVISOR, make_person
+from ..notices.factories import make_person, record_in_state
 
 START = dt.date(2025, 1, 6)
 URL = {"case": "cases", "notice": "notices", "rogatory_letter": "rogatory-letters",
@@ -49,16 +45,7 @@ _refs = itertools.count(1)
 def _record_in(s: Session, kind: str, state: str) -> str:
     """A new record of ``kind`` taken to ``state`` by an officer and a supervisor."""
     ref = f"{kind[:3].upper()}-{next(_refs)}"
-    if kind == "case":
-        cases.open_case(s, OFFICER, ref=ref, subject="check", opened_on=START)
-    elif kind == "notice":
-        notices.draft_notice(s, OFFICER, ref, person_ref="P-1", **RED_FIELDS)
-    elif kind == "rogatory_letter":
-        letters.receive_letter(s, OFFICER, ref=ref, received_on=START)
-    else:
-        extraditions.open_extradition(s, OFFICER, ref=ref, direction="by_home",
-                                      requested_on=START)
-    drive(s, kind, ref, state, officer=OFFICER, supervisor=SUPERVISOR, start_on=START)
+    record_in_state(s, kind, ref, state, start=START)
     return ref
 
 
