@@ -3,25 +3,11 @@ the compliance review, hits and their steps, lists."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from fastapi.testclient import TestClient
-from sqlalchemy import Engine
-
-from liaison.api.app import create_app
 from liaison.db import transaction
 from liaison.notices import service as notices
 
-from ..api.conftest import Api, seed_users
+from ..api.conftest import Api
 from .factories import OFFICER, RED_FIELDS, make_person
-
-
-@pytest.fixture
-def api(configured: Engine) -> Iterator[Api]:
-    secrets = seed_users(configured)
-    with TestClient(create_app(), raise_server_exceptions=False) as client:
-        yield Api(client, configured, secrets)
 
 
 def test_notice_workflow_over_http(api: Api) -> None:

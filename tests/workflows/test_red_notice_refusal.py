@@ -5,25 +5,11 @@ report lists both, and the notice stays in review, unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from fastapi.testclient import TestClient
-from sqlalchemy import Engine
-
-from liaison.api.app import create_app
 from liaison.db import transaction
 from liaison.notices import service as notices
 
-from ..api.conftest import Api, seed_users
+from ..api.conftest import Api
 from ..notices.factories import OFFICER, RED_FIELDS, make_person
-
-
-@pytest.fixture
-def api(configured: Engine) -> Iterator[Api]:
-    secrets = seed_users(configured)
-    with TestClient(create_app(), raise_server_exceptions=False) as client:
-        yield Api(client, configured, secrets)
 
 
 def test_no_warrant_and_born_in_the_future_is_refused_with_each_rule(api: Api) -> None:
