@@ -180,8 +180,8 @@ def test_nul_character_is_refused_with_its_line(db_engine: Engine) -> None:
 
 
 def test_a_failure_while_reading_rolls_everything_back(db_engine: Engine) -> None:
-    """The lines are read and validated in a second thread: an error there (a broken
-    stream) reaches the caller, and what earlier batches wrote is rolled back."""
+    """An error while the lines are read (a broken stream) reaches the caller, and what
+    earlier batches wrote is rolled back."""
 
     def broken() -> Iterator[tuple[int, bytes]]:
         for number, line in enumerate(_cases(4500), start=1):  # two full batches first
@@ -193,11 +193,7 @@ def test_a_failure_while_reading_rolls_everything_back(db_engine: Engine) -> Non
     assert _count(db_engine, Case) == 0
 
 
-@pytest.mark.parametrize("in_thread", [True, False])
-def test_parsing_thread_or_not_the_same_outcome(
-    db_engine: Engine, monkeypatch: pytest.MonkeyPatch, in_thread: bool
-) -> None:
-    monkeypatch.setattr(interchange, "PARSE_IN_THREAD", in_thread)
+def test_an_invalid_line_past_a_batch_is_reported_by_its_number(db_engine: Engine) -> None:
     lines = [(n, line) for n, line in enumerate(_cases(2500), start=1)]
     lines.insert(2100, (9999, '{"kind": "case", "ref": "C-Y", "direction": "up"}'))
     with transaction(db_engine) as s:

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import queue
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,11 +32,8 @@ from liaison.security.actor import Actor
 from liaison.security.audit import AuditAction, Event
 
 BATCH = 2000
-#: validate the next batch in a second thread while this one writes (the benchmark
-#: turns it off to measure both ways)
 #: on PostgreSQL, rows written to a table before it is first analysed (then at each doubling)
 ANALYSE_FIRST = 20_000
-PARSE_IN_THREAD = os.environ.get("LIAISON_IMPORT_THREAD", "1") != "0"
 CHUNK = 900  # bound parameters per IN (...) query
 
 
@@ -187,13 +181,10 @@ def to_records(session: Session, km: KindMap, rows: Sequence[Any]) -> list[Recor
 class _Pending:
     line: int
     record: RecordBase
-    #: the record's rows (to_rows), made by the parsing thread while the last batch is written
-    rows: tuple[dict[str, Any], dict[Table, list[dict[str, Any]]]] | None = None
 
 
 #: one parsed batch: records, and the problems of the lines that failed, in line order
 _Parsed = list[tuple[int, "_Pending | list[FieldProblem]"]]
-_END = object()
 
 
 def _parse(number: int, raw: bytes | str) -> _Pending | list[FieldProblem]:
@@ -205,7 +196,7 @@ def _parse(number: int, raw: bytes | str) -> _Pending | list[FieldProblem]:
         record = parse_line(raw)
     except pydantic.ValidationError as exc:
         return _problems_from(exc, number)
-    return _Pending(number, record, to_rows(record, KINDS[record.kind]))  # type: ignore[attr-defined]
+    return _Pending(number, record)
 
 
 def _batches(lines: Iterable[tuple[int, bytes | str]]) -> Iterator[_Parsed]:
@@ -223,29 +214,6 @@ def _batches(lines: Iterable[tuple[int, bytes | str]]) -> Iterator[_Parsed]:
             batch, records = [], 0
     if batch:
         yield batch
-
-
-def _parse_thread(lines: Iterable[tuple[int, bytes | str]], stop: threading.Event,
-                  out: queue.Queue[Any]) -> None:
-    """The parsing thread: validates the next batch while the caller's thread writes
-    the previous one (the database drivers release the GIL while the database works)."""
-    try:
-        for batch in _batches(lines):
-            if stop.is_set():
-                return
-            _put(out, batch, stop)
-        _put(out, _END, stop)
-    except BaseException as exc:  # handed to the writing thread, which raises it
-        _put(out, exc, stop)
-
-
-def _put(out: queue.Queue[Any], item: Any, stop: threading.Event) -> None:
-    while not stop.is_set():
-        try:
-            out.put(item, timeout=0.2)
-            return
-        except queue.Full:
-            continue
 
 
 @contextmanager
@@ -287,28 +255,10 @@ class Importer:
             self.failed = True
 
     def feed(self, lines: Iterable[tuple[int, bytes | str]]) -> ImportReport:
-        """Parse in a second thread, write in this one (the session's), batch by batch."""
+        """Validate and write the lines, a batch at a time."""
         with _few_collections():
-            return self._feed(lines)
-
-    def _feed(self, lines: Iterable[tuple[int, bytes | str]]) -> ImportReport:
-        if not PARSE_IN_THREAD:
             for batch in _batches(lines):
                 self._take(batch)
-            return self.report
-        stop = threading.Event()
-        parsed: queue.Queue[Any] = queue.Queue(maxsize=2)  # memory stays flat
-        reader = threading.Thread(target=_parse_thread, args=(lines, stop, parsed),
-                                  name="liaison-import-parse", daemon=True)
-        reader.start()
-        try:
-            while (item := parsed.get()) is not _END:
-                if isinstance(item, BaseException):
-                    raise item
-                self._take(item)
-        finally:
-            stop.set()
-            reader.join()
         return self.report
 
     def _take(self, batch: _Parsed) -> None:
@@ -395,7 +345,7 @@ class Importer:
             if ref in old and old[ref] == canonical(p.record):
                 self.report.unchanged += 1
                 continue
-            main, kids = p.rows or to_rows(p.record, km)
+            main, kids = to_rows(p.record, km)
             for t, rows in kids.items():
                 child_rows[t].extend(rows)
             action = AuditAction.update if ref in old else AuditAction.create
