@@ -54,6 +54,14 @@ OTHER_EXTRA_DEFAULT = 0.08
 CORE_EXTRA_PENALTY = {"exact": 0.06, "swapped": 0.08, "year±1 (same day)": 0.08,
                       "year": 0.14, "year±1": 0.14, "unknown": 0.2, "different": 0.1}
 PAIR_MIN = 0.6
+# A second reading of a part pairs only at this level or above (spelling, dictionary).
+SECONDARY_MIN = 0.93
+# A name this sure (every part the same spelling) is not made doubtful by another
+# nationality beside a weak birth date: a dual national, or a record kept abroad.
+NAME_CERTAIN = 0.995
+# A trailing part of a listed name of three parts or more (a second family name) missing
+# from the query costs this share of the usual price.
+TRAILING_DROP_WEIGHT = 0.5
 # Ambiguity: when this many listed persons score within AMBIGUOUS_BAND of the best match
 # at or above the default threshold and the birth date tells none of them apart (weak
 # date), the query names a crowd of namesakes rather than one of them: every match with
@@ -73,7 +81,7 @@ class NameResult:
     unmatched_r: list[int]
     notes: list[str]
     core_unmatched: int = 0
-    other_unmatched: int = 0
+    other_unmatched: float = 0.0
 
 
 def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
@@ -162,11 +170,20 @@ def token_sim(q: Token, r: Token, known: set[str] | frozenset[str]) -> tuple[flo
     """Best similarity over the two tokens' readings (``known``: the words the watchlist
     and the dictionary know as names)."""
     best, how = 0.0, "different"
-    for fa in q.forms:
-        for fb in r.forms:
+    for a, fa in enumerate(q.forms):
+        for b, fb in enumerate(r.forms):
             s, h = form_sim(fa, fb, fa.fold in known)
+            if s < SECONDARY_MIN and ((a and q.main.ids) or (b and r.main.ids)):
+                # a second reading of a word the dictionary knows whole (Alaoui read as
+                # Al + aoui) is a guess about its structure: it may meet a spelling,
+                # never a look-alike
+                continue
             if s > best:
                 best, how = s, h
+    if best < 0.97 and q.ids and r.ids and q.ids.isdisjoint(r.ids) and not how.startswith(
+            "different names"):
+        # both parts are names of the dictionary, and not the same one
+        best, how = min(best, DIFFERENT_NAME_CAP), "different names (dictionary)"
     return best, how
 
 
@@ -345,7 +362,9 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     arabic_world = [t for t in (*(q[i] for i in core_q), *(r[j] for j in core_r))
                     if t.arabic or not t.ids.isdisjoint(ARABIC_NAMES) or family_like(t)]
     res.core_unmatched = len(arabic_world)
-    res.other_unmatched = len(core_q) + len(core_r) - len(arabic_world)
+    trailing = sum(1 for j in core_r if j == nr - 1 and nr >= 3 and r[j] not in arabic_world)
+    res.other_unmatched = (len(core_q) + len(core_r) - len(arabic_world)
+                           - (1 - TRAILING_DROP_WEIGHT) * trailing)
     score -= OPTIONAL_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r)
                                  - len(core_q) - len(core_r))
     return max(score, 0.0)
@@ -382,7 +401,7 @@ def nationality_effect(q: str | None, listed: str | None) -> tuple[str, float]:
 
 def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
             q_nat: str | None, w_nat: str | None,
-            core_unmatched: int = 0, other_unmatched: int = 0
+            core_unmatched: int = 0, other_unmatched: float = 0.0
             ) -> tuple[float, str, float, str, float]:
     """Final score and the date and nationality verdicts with their effects (the date's
     effect includes the cost of a name part present on one side only)."""
@@ -390,7 +409,7 @@ def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
     d_eff = (DOB_EFFECT[dob] - CORE_EXTRA_PENALTY[dob] * core_unmatched
              - OTHER_EXTRA_PENALTY.get(dob, OTHER_EXTRA_DEFAULT) * other_unmatched)
     nat, n_eff = nationality_effect(q_nat, w_nat)
-    if nat == "different" and dob in WEAK_DATES:
+    if nat == "different" and dob in WEAK_DATES and name < NAME_CERTAIN:
         # a dual national is rare; without a full date agreeing, another nationality
         # is what tells a namesake abroad from the listed person
         n_eff = NAT_OTHER_WEAK_DATE
