@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from liaison.screening.translit import script_of, strip_accents, strip_arabic_marks, to_latin
 
@@ -86,6 +87,9 @@ class Part:
 
 def clean(name: str) -> str:
     """Lower case, accents and apostrophes removed, Cyrillic romanised (BGN/PCGN)."""
+    if name.isascii():
+        # most names: no other script and nothing to decompose
+        return strip_accents(name).lower().replace("'", "")
     latin = to_latin(name)
     if script_of(latin) == "arabic":
         return strip_arabic_marks(latin)
@@ -160,6 +164,7 @@ def _strip_article(word: str) -> str:
     return a.group(1) if a else word
 
 
+@lru_cache(maxsize=200_000)
 def _latin_part(word: str, conn: str) -> Part:
     """A Latin word with its alternative readings (joined article, connector, compound)."""
     alts: list[str] = []

@@ -128,6 +128,8 @@ def to_latin(text: str) -> str:
 def strip_accents(text: str) -> str:
     """Remove combining marks after compatibility decomposition; a few letters by hand."""
     text = text.translate(_SPECIAL)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
