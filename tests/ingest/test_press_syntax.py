@@ -219,3 +219,62 @@ def test_no_agreement_signed_two_agreements_counted_and_a_past_signing_keeps_its
     (convention,) = past.agreements
     assert convention.date is not None and convention.date.start.iso() == "2024-03-12"
     assert _days(past.meetings[0]) == ["2026-01-19"]
+
+
+def _kinds(result: object) -> list[str]:
+    return sorted(a.kind for a in result.agreements)  # type: ignore[attr-defined]
+
+
+def test_an_announced_list_is_read_with_its_sentence() -> None:
+    text = (
+        "Bissau, le 8 octobre 2025 – Le ministre de l'Intérieur, M. Botche Candé, a reçu "
+        "mardi son homologue cap-verdien, M. Paulo Rocha.\n\n"
+        "À l'issue de leurs entretiens, deux textes ont été signés :\n"
+        "- un protocole relatif aux patrouilles maritimes ;\n"
+        "- un plan d'action contre la pêche illicite.\n"
+    )
+    result = extract(text)
+    assert _kinds(result) == ["action_plan", "protocol"]
+    assert {a.date.start.iso() for a in result.agreements} == {"2025-10-07"}  # type: ignore[union-attr]
+
+
+def test_received_one_after_the_other_on_days_of_their_own() -> None:
+    text = (
+        "Accra, 24 avril 2026 – Le commissaire de la police togolaise, M. Kossi Adjo, "
+        "achève une visite au cours de laquelle il a été reçu successivement :\n"
+        "- lundi, par le ministre de l'Intérieur, M. Kwaku Boateng ;\n"
+        "- mardi, par l'inspectrice générale, Mme Abena Owusu.\n"
+    )
+    meetings = extract(text).meetings
+    assert sorted((_days(m)[0], _names(m)[-1]) for m in meetings) == [
+        ("2026-04-20", "Kwaku Boateng"), ("2026-04-21", "Abena Owusu")]  # fmt: skip
+    assert all(_names(m)[0] == "Kossi Adjo" for m in meetings)
+
+
+def test_the_same_host_receiving_someone_else_is_another_meeting() -> None:
+    text = (
+        "Tunis, 9 avril 2025 – Le ministre de l'Intérieur, M. Kamel Ferjani, a reçu mardi "
+        "l'ambassadeur d'Italie, M. Marco Galli. Le ministre a également reçu, le même jour, "
+        "l'ambassadeur d'Autriche, M. Peter Huber.\n"
+    )
+    meetings = extract(text).meetings
+    assert sorted(_names(m)[-1] for m in meetings) == ["Marco Galli", "Peter Huber"]
+
+
+def test_a_signing_only_promised_and_a_count_whose_items_are_named() -> None:
+    promised = (
+        "Abidjan, 12 septembre 2025 – Les deux parties ont adopté jeudi une feuille de route "
+        "et se sont engagées à signer un accord de coopération d'ici la fin de l'année.\n"
+    )
+    assert _kinds(extract(promised)) == ["action_plan"]
+    counted = (
+        "Rabat, 10 juin 2025 – Le Maroc et la France ont signé lundi à Rabat trois accords : "
+        "un accord de réadmission, une convention d'entraide judiciaire et un protocole de "
+        "coopération policière.\n"
+    )
+    assert _kinds(extract(counted)) == ["agreement", "convention", "protocol"]
+    initialled = (
+        "Tunis, 5 mai 2025 – La Tunisie et l'Italie ont paraphé vendredi un accord sur la "
+        "migration, qui sera signé le mois prochain à Rome.\n"
+    )
+    assert [a.date.start.iso() for a in extract(initialled).agreements] == ["2025-05-02"]  # type: ignore[union-attr]

@@ -176,8 +176,10 @@ def _date_from_context(
     sentences just before tell: their last date (the last day of a meeting of several
     days when it was signed «au terme» or «à l'issue» of it), and its place."""
     sentence = sentences[index]
-    if re.search(r"\b(?:en|depuis|dès|avant)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.text):
-        return  # «l'arrangement conclu en 2023» (not «un plan d'action pour 2026»)
+    for signing in sentence.signing_words:  # «l'arrangement conclu en 2023», not «un plan
+        after = sentence.text[signing.end : signing.end + 30]  # pour la formation en 2026»
+        if re.match(r"[^,;.]*?\b(?:en|depuis|dès|avant)\s+(?:\w+\s+)?(?:19|20)\d\d\b", after):
+            return
     for earlier in reversed(sentences[max(0, index - 3) : index]):
         if earlier.heading or not earlier.dates:
             continue
@@ -244,15 +246,25 @@ def find_agreements(
                 _signed_as_told_before(sentences, sentence, mentions, by_name, g, found, told_in)
                 continue
             if isinstance(match, Predicate):
+                if match.count > 1 and len([m for m in named if m.start() >= match.end]) >= (
+                    match.count
+                ):
+                    continue  # every one counted is named after the count
                 new = _agreement(sentence, match, mentions, by_name, g)
                 if not any(_absorb(kept, new, False) for kept in reversed(found)):
                     found.append(new)
                     told_in[id(new)] = sentence.index
-                for _ in range(match.count - 1):  # «deux accords : l'un …, l'autre …»
+                # «trois accords : un accord de réadmission, une convention …»: the ones
+                # named after the count are told on their own
+                named_after = [m for m in named if m.start() >= match.end]
+                for _ in range(match.count - 1 - len(named_after)):  # «l'un …, l'autre …»
                     other = _agreement(sentence, match, mentions, by_name, g)
                     found.append(other)
                     told_in[id(other)] = sentence.index
                 continue
+            if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end()
+                   for n in sentence.unsigned_nouns):  # fmt: skip
+                continue  # «… et se sont engagées à signer un accord de coopération»
             between = sentence.text[previous_end : match.start()] if previous_end >= 0 else "x"
             previous_end = match.end()
             if _COMPLEMENT_OF.match(between):

@@ -253,10 +253,21 @@ def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
     return draft
 
 
+def _same_host_other_guests(draft: _Draft, people: set[str]) -> bool:
+    if len(draft.people) < 2 or not people - set(draft.people):
+        return False
+    return people & set(draft.people) == {draft.people[0]}
+
+
 def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
     """The meeting a clause adds to: same day, else most participants shared, else the
     meeting just before when the clause refers back («ces rencontres»)."""
     people = set(clause.people)
+    # «X a reçu Y … X a également reçu Z», «X s'est entretenu avec Y, ainsi qu'avec Z»:
+    # a clause that shares only the host of a meeting of two or more and brings people
+    # of its own is another meeting with that host, even on the same day
+    drafts = [d for d in drafts if (clause.back_reference and not clause.pairwise)
+              or not _same_host_other_guests(d, people)]
     candidates = drafts
     if clause.dates:
         days = {s.start for s in _spans(clause.dates)}
@@ -350,9 +361,16 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
         breaks = [b - 1 for b in breaks]
     if first_partner < 0 or not breaks or len(clause.people) < 3:
         return [clause]
+    # «reçu successivement : mardi, par X ; mercredi, par Y ; jeudi, par Z»: as many days
+    # as partners, one each, in order
+    own_days = [d for d in clause.dates if d.start - clause.start >= first_partner]
     names = [m for m in mentions if m.sentence == clause.sentence.index
              and clause.start <= m.start < clause.end]  # fmt: skip
     hosts = [m.name for m in names if m.start - clause.start < first_partner]
+    after = {m.name for m in names if m.start - clause.start >= first_partner}
+    # «… au cours de laquelle il a été reçu successivement : …»: the host told by a
+    # pronoun (_refer_back) is named in no place of the clause
+    hosts = hosts or [name for name in clause.people if name not in after]
     if not hosts:
         return [clause]
     bounds = [first_partner, *breaks, len(text)]
@@ -365,6 +383,9 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
             part.dates = clause.dates
             part.pairwise = True
             parts.append(part)
+    if len(parts) > 1 and len(own_days) == len(parts):
+        for part, day in zip(parts, own_days, strict=True):
+            part.dates = [day]
     return parts or [clause]
 
 
@@ -387,7 +408,10 @@ _OWN_TIME = re.compile(
     r"|l'année dernière|l'année précédente)\b",
     re.IGNORECASE,
 )
-_SINGULAR_PRONOUN = re.compile(r"(?:^|,\s*|\boù\s+)(?:il|elle)\s*$", re.IGNORECASE)
+_SINGULAR_PRONOUN = re.compile(
+    r"(?:^|,\s*|\b(?:où|laquelle|lequel|lesquelles|lesquels|dont|que|qu')\s+)(?:il|elle)\s*$",
+    re.IGNORECASE,
+)
 _PLURAL_PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\boù\s+|\bet\s+)(?:ils|elles)(?:\s+(?:se|s'|y|\w+ment|ensuite|également"
     r"|aussi|ont|sont|avaient|étaient|ont été|avaient été))*"
@@ -452,7 +476,10 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
             sentence.text[max(0, clause.predicate_start - 40) : clause.predicate_start]
         )
         and not _PRONOUN.match(sentence.text)
-        and len(clause.people) < 2
+        and not any(
+            m.sentence == sentence.index and clause.start <= m.start < clause.predicate_start
+            for m in mentions
+        )
     ):  # «Jeudi dernier, il avait reçu X»: the person named last before
         earlier = [
             m.name
@@ -496,11 +523,13 @@ def find_meetings(
         for clause in clauses:
             _inherit(clause, sentences, mentions)
             _refer_back(clause, drafts, sentences, mentions, by_name)
-            target = _target(drafts, clause)
-            if target is not None:
-                _merge(target, clause, by_name, g)
-            elif clause.dates or len(clause.people) > 1:
-                drafts += [_new(part, by_name, g) for part in _one_by_one(clause, mentions)]
+            parts = _one_by_one(clause, mentions)
+            for part in parts if len(parts) > 1 else [clause]:
+                target = _target(drafts, part)
+                if target is not None:
+                    _merge(target, part, by_name, g)
+                elif part.dates or len(part.people) > 1:
+                    drafts.append(_new(part, by_name, g))
     drafts = [d for d in drafts if d.meeting.participants]
     headline = next((s for s in sentences if s.first_line), None)
     for draft in drafts:  # a place the body does not give is often in the headline

@@ -20,6 +20,7 @@ from liaison.ingest.press.syntax import (
     parse,
     signed_things,
     signing_predicates,
+    unsigned_things,
 )
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-Ý0-9])")
@@ -43,6 +44,8 @@ class Sentence:
     signing_words: list[Predicate] = field(default_factory=list)
     #: agreement nouns governed by a signing verb (``lemma`` holds the kind)
     signed_nouns: list[Predicate] = field(default_factory=list)
+    #: agreement nouns of a signing that did not take place (negated, intended, planned)
+    unsigned_nouns: list[Predicate] = field(default_factory=list)
 
     def persons_ner(self) -> list[Entity]:
         return [e for e in self.entities if e.label == "PER"]
@@ -63,12 +66,28 @@ def split_line(line: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+_BULLET = re.compile(r"^\s*[-–—•*·]\s+")
+
+
+def join_lists(paragraphs: list[str]) -> list[str]:
+    """«trois textes ont été signés :» then one line per item («- un mémorandum … ;»): the
+    items belong to the sentence that announces them, so they are read as one
+    enumeration («… ont été signés : un mémorandum … ; un protocole … ; un plan …»)."""
+    lines: list[str] = []
+    for line in paragraphs:
+        if lines and _BULLET.match(line) and lines[-1].rstrip().endswith((":", ";", ",")):
+            lines[-1] = f"{lines[-1].rstrip()} {_BULLET.sub('', line).strip()}"
+        else:
+            lines.append(line)
+    return lines
+
+
 def build_sentences(
     paragraphs: list[str], gazetteer: Gazetteer, article_date: date | None
 ) -> list[Sentence]:
     """Split, then annotate every sentence with entities, countries, agencies, dates."""
     sentences: list[Sentence] = []
-    for number, line in enumerate(paragraphs):
+    for number, line in enumerate(join_lists(paragraphs)):
         heading = len(line) < 160 and not line.rstrip().endswith(
             (".", "!", "?", "…", ":", ";", "»", ")")
         )
@@ -80,6 +99,7 @@ def build_sentences(
         sentence.meeting_words = meeting_predicates(doc)
         sentence.signing_words = signing_predicates(doc)
         sentence.signed_nouns = signed_things(doc)
+        sentence.unsigned_nouns = unsigned_things(doc)
         sentence.entities = ents
         sentence.countries = gazetteer.find_countries(sentence.text)
         sentence.agencies = gazetteer.find_agencies(sentence.text)

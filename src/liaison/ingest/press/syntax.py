@@ -134,8 +134,26 @@ def _with(token: Token) -> bool:
     )
 
 
+def _first_object_after(token: Token) -> Token | None:
+    """The first noun after the verb that opens a noun phrase of its own (a determiner
+    before it, no preposition): what the verb takes even when the parse hangs it
+    elsewhere («a accueilli du 3 au 5 novembre le 4e Forum …»)."""
+    for other in token.doc[token.i + 1 : token.i + 14]:
+        if other.pos_ == "PROPN" and other.ent_type_ != "" or other.is_punct and other.text in ".;:":
+            return None
+        if other.pos_ in {"NOUN", "PROPN"} and other.i > 0:
+            before = [t for t in token.doc[max(token.i + 1, other.i - 3) : other.i]
+                      if t.pos_ != "ADJ" and not t.like_num]  # fmt: skip
+            if before and before[-1].pos_ == "DET" and before[-1].lower_ not in {"du", "des"}:
+                return other
+    return None
+
+
 def _received_thing(token: Token) -> bool:
     """«a reçu le Wissam», «a accueilli la conférence»: the object is a thing."""
+    after = _first_object_after(token)
+    if after is not None and _lemma(after) in EVENT_NOUNS | RECEIVED_THINGS:
+        return True
     objects = list(token.children)
     if token.dep_ == "xcomp":  # «se prépare à recevoir … la session»: the parse may
         objects += [c for c in token.head.children if c.i > token.i]  # hang it on the head
@@ -241,20 +259,48 @@ def _governed_by(token: Token, verbs: set[int]) -> bool:
     return False
 
 
+def _participle(token: Token) -> bool:
+    """«Réunis du 28 au 30 avril, les chefs …»: a fronted participle the tagger may read
+    as a pronoun or an adjective; its dependency still says it heads a clause."""
+    return token.dep_ in {"advcl", "acl"} and token.pos_ in {"PRON", "ADJ", "NOUN"} and (
+        token.lower_.endswith(("é", "és", "ée", "ées", "is", "ie", "ies", "u", "us", "ue", "ues"))
+    )
+
+
+def _not_held(token: Token) -> bool:
+    """«La rencontre prévue jeudi … a été reportée», «la réunion annulée»."""
+    if any(_lemma(c) in _NOT_HELD for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ in {"nsubj", "nsubj:pass"} and _lemma(head) in _NOT_HELD
+
+
 def meeting_predicates(doc: Doc) -> list[Predicate]:
     verbs = [
         t for t in doc
-        if t.pos_ in {"VERB", "AUX"} and not _negated(t) and _meeting_verb(t)
+        if (t.pos_ in {"VERB", "AUX"} or _participle(t)) and not _negated(t) and _meeting_verb(t)
         and not _unrealised(t)  # «se retrouveront le 17 mars»: not met yet
     ]  # fmt: skip
     found = [Predicate(*_span(t), _lemma(t), False) for t in verbs]
     indexes = {t.i for t in verbs}
     for token in doc:
-        if token.pos_ == "NOUN" and _meeting_noun(token):
+        if token.pos_ == "NOUN" and _meeting_noun(token) and not _not_held(token):
             if not _governed_by(token, indexes):
                 end = token.idx + len(token.text)
                 found.append(Predicate(token.idx, end, _lemma(token), True))
     return sorted(found, key=lambda p: p.start)
+
+
+def _intended(token: Token) -> bool:
+    """A signing verb in the infinitive under another verb is intended, not done: «se
+    sont engagées à signer», «pour signer» (but «viennent de signer», «avant de
+    signer»)."""
+    if "VerbForm=Inf" not in str(token.morph) or token.dep_ not in {"xcomp", "ccomp",
+                                                                    "advcl", "acl"}:  # fmt: skip
+        return False
+    if _lemma(token.head) == "venir":
+        return False
+    return not any(c.lower_ == "avant" for c in token.children)
 
 
 def _unrealised(token: Token) -> bool:
@@ -337,12 +383,14 @@ def signed_things(doc: Doc) -> list[Predicate]:
     for token in doc:
         lemma = _lemma(token)
         if lemma in REACHING_VERBS:
-            if _negated(token) or _unrealised(token):
+            if _negated(token) or _unrealised(token) or _intended(token):
                 continue
             if lemma == "doter" and not _reflexive(token):
                 continue  # «se sont dotées d'un mémorandum», not «doter une unité de …»
             nouns = _agreement_nouns(token)
         elif lemma not in SIGNING_VERBS or _negated(token) or _unrealised(token):
+            continue
+        elif _intended(token):
             continue
         else:
             nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
@@ -351,7 +399,7 @@ def signed_things(doc: Doc) -> list[Predicate]:
             nouns += [
                 n for c in token.children if c.dep_.startswith("obl")
                 for n in c.children
-                if n.dep_ == "nmod" and not any(x.dep_ == "case" for x in n.children)
+                if n.dep_ in {"nmod", "obj"} and not any(x.dep_ == "case" for x in n.children)
             ]  # fmt: skip
         qualified = None  # «le protocole signé hier», not «cet acte, scellant une étape»
         past = "Tense=Pres" not in str(token.morph)
@@ -385,6 +433,41 @@ def signed_things(doc: Doc) -> list[Predicate]:
     return found
 
 
+def unsigned_things(doc: Doc) -> list[Predicate]:
+    """Agreement nouns the parse says were *not* signed: the object or passive subject of
+    a signing verb that is negated, intended or only announced («se sont engagées à
+    signer un accord», «un accord sera conclu»), or the complement of a signing noun
+    that is planned or postponed («la signature d'un accord est prévue»)."""
+    found = []
+    for token in doc:
+        lemma = _lemma(token)
+        nouns: list[Token] = []
+        if lemma in SIGNING_VERBS | REACHING_VERBS and token.pos_ in {"VERB", "AUX"}:
+            if _negated(token) or _unrealised(token) or _intended(token):
+                nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
+                nouns += _agreement_nouns(token)
+        elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS and (
+            _noun_not_yet(token) or _subject_of_not_held(token)
+        ):
+            nouns = [c for c in token.children if c.dep_ == "nmod"]
+        for noun in nouns:
+            if _lemma(noun) in AGREEMENT_NOUNS:
+                end = max(t.idx + len(t.text) for t in noun.subtree if t.i <= noun.i + 3)
+                found.append(Predicate(noun.idx, end, AGREEMENT_NOUNS[_lemma(noun)], True))
+    return found
+
+
+def _subject_of_not_held(token: Token) -> bool:
+    """«La signature d'un accord … est prévue le mois prochain»: the noun is the subject
+    of a copula or passive whose predicate says it is planned or put off."""
+    if token.dep_ not in {"nsubj", "nsubj:pass"}:
+        return False
+    head = token.head
+    return _lemma(head) in _NOT_HELD or (
+        any(c.dep_ == "cop" for c in head.children) and _lemma(head) in _NOT_HELD
+    )
+
+
 def signing_predicates(doc: Doc) -> list[Predicate]:
     found = []
     for token in doc:
@@ -392,7 +475,7 @@ def signing_predicates(doc: Doc) -> list[Predicate]:
         verb = token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.dep_ == "acl")
         reached = lemma in REACHING_VERBS and bool(_agreement_nouns(token))
         if verb and (lemma in SIGNING_VERBS or reached) and not _negated(token):
-            if _unrealised(token):
+            if _unrealised(token) or _intended(token):
                 continue
             start, end = _span(token)
             found.append(Predicate(start, end, lemma, False))
