@@ -100,6 +100,9 @@ CASES = [
     # --- a word the dictionary knows whole is not read as article + look-alike --------
     ("Mohamed El Alaoui", "1995-09-22", None,
      W("w", ("Mohamed Ali",), "1996", "DZ"), "no", ["different names (dictionary)"]),
+    ("Etienne Lefort", None, "BE",
+     W("w", ("Etienne Hugues Lefort",), "1973-05-13", "FR"), "no",
+     ["listed only: hugues", "nationality different (-0.10)"]),
     # --- West Africa, Cyrillic ------------------------------------------------------
     ("Bakary Tarawally", "1962-12-12", "GM",
      W("w", ("Bakary Traoré",), "1962-12-12", "ML"), "hit", ["dictionary"]),
@@ -130,6 +133,31 @@ def test_explanation_is_data() -> None:
     d = m.explanation.to_dict()
     assert d["birth_date"] == "exact" and d["nationality"] == "same"
     assert {p["how"] for p in d["parts"]} == {"dictionary", "exact"}
+
+
+def test_one_syllable_names_a_vowel_apart_are_two_names() -> None:
+    """Duong and Dung (Vietnamese) are two names the watchlist knows: the vowel is the
+    name, so a year of birth does not carry them; a full date that agrees does."""
+    from liaison.screening import ScreeningIndex
+
+    index = ScreeningIndex.build([W("a", ("Dung Mai",), "1988-04-02", "VN"),
+                                  W("b", ("Duong Tran",), "1960-01-01", "VN")])
+    assert index.search(Query("Duong Mai", "1988", "VN")) == []
+    hit = index.search(Query("Duong Mai", "1988-04-02", "VN"))
+    assert [m.entry.id for m in hit] == ["a"]
+    assert "duong=dung (known name, vowels differ)" in hit[0].explanation.text
+
+
+def test_two_known_names_one_letter_apart_need_more_than_a_year() -> None:
+    """Aubert and Robert are both listed names: with a year of birth only, Henri Aubert
+    is not Henri Robert; the pair counts like a part on one side only."""
+    from liaison.screening import ScreeningIndex
+
+    index = ScreeningIndex.build([W("a", ("Henri Robert",), "1971", "FR"),
+                                  W("b", ("Paul Aubert",), "1950-01-01", "FR")])
+    assert index.search(Query("Henri Aubert", "1971", "FR")) == []
+    low = index.search(Query("Henri Aubert", "1971", "FR"), threshold=0.5)
+    assert "aubert=robert (known name, 1 edit)" in low[0].explanation.text
 
 
 def test_a_known_name_one_letter_away_needs_the_birth_date() -> None:

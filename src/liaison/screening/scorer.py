@@ -62,6 +62,7 @@ NAME_CERTAIN = 0.995
 # A trailing part of a listed name of three parts or more (a second family name) missing
 # from the query costs this share of the usual price.
 TRAILING_DROP_WEIGHT = 0.5
+VOUCH_WEIGHT = 1.0
 # Ambiguity: when this many listed persons score within AMBIGUOUS_BAND of the best match
 # at or above the default threshold and the birth date tells none of them apart (weak
 # date), the query names a crowd of namesakes rather than one of them: every match with
@@ -110,6 +111,13 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
     return 0.5 * OSA.normalized_similarity(a.fold, b.fold), "different"
 
 
+_VOWEL_GROUP = re.compile(r"[aeiou]+")
+
+
+def _one_syllable(word: str) -> bool:
+    return len(_VOWEL_GROUP.findall(word)) == 1
+
+
 def _long_vowels_agree(a: Form, b: Form) -> bool:
     """Arabic و is written u/ou/o/w in Latin; a Latin 'ou'/'u' with no و (or the
     reverse) says the two words are different names (Kaddouri ≠ قادري)."""
@@ -155,7 +163,13 @@ def form_sim(a: Form, b: Form, q_known: bool = False) -> tuple[float, str]:
                 sim, how = (0.97, "dictionary") if sim < 0.97 else (sim, how)
             else:
                 sim, how = min(sim, DIFFERENT_NAME_CAP), "different names (dictionary)"
-        elif q_known and not a.arabic and (how.startswith("typo") or how == "different"):
+        elif (q_known and how in ("romanisation", "vowels differ") and b.fold != a.fold
+              and _one_syllable(a.fold) and _one_syllable(b.fold)):
+            # two names of one syllable the watchlist knows, their vowels apart, that the
+            # dictionary does not tie (Dung / Dang, Trung / Trong): in a one-syllable
+            # name (Vietnamese, Chinese) the vowel is the name
+            sim, how = KNOWN_TYPO, "known name, vowels differ"
+        elif q_known and (how.startswith("typo") or how == "different"):
             if how == "typo (1 edit)" and sim >= 0.88:
                 # two real names one letter apart: a variant (Eduard/Eduardo) as often
                 # as another name; only a birth date that agrees can carry it
@@ -362,9 +376,12 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     arabic_world = [t for t in (*(q[i] for i in core_q), *(r[j] for j in core_r))
                     if t.arabic or not t.ids.isdisjoint(ARABIC_NAMES) or family_like(t)]
     res.core_unmatched = len(arabic_world)
+    # a pair of two different known names must be vouched for by the birth date like
+    # a part on one side only
+    vouch = sum(1 for _i, _j, _s, how in res.pairs if how.startswith("known name"))
     trailing = sum(1 for j in core_r if j == nr - 1 and nr >= 3 and r[j] not in arabic_world)
     res.other_unmatched = (len(core_q) + len(core_r) - len(arabic_world)
-                           - (1 - TRAILING_DROP_WEIGHT) * trailing)
+                           - (1 - TRAILING_DROP_WEIGHT) * trailing + VOUCH_WEIGHT * vouch)
     score -= OPTIONAL_PENALTY * (len(res.unmatched_q) + len(res.unmatched_r)
                                  - len(core_q) - len(core_r))
     return max(score, 0.0)
@@ -409,7 +426,8 @@ def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
     d_eff = (DOB_EFFECT[dob] - CORE_EXTRA_PENALTY[dob] * core_unmatched
              - OTHER_EXTRA_PENALTY.get(dob, OTHER_EXTRA_DEFAULT) * other_unmatched)
     nat, n_eff = nationality_effect(q_nat, w_nat)
-    if nat == "different" and dob in WEAK_DATES and name < NAME_CERTAIN:
+    if (nat == "different" and dob in WEAK_DATES
+            and (name < NAME_CERTAIN or core_unmatched or other_unmatched)):
         # a dual national is rare; without a full date agreeing, another nationality
         # is what tells a namesake abroad from the listed person
         n_eff = NAT_OTHER_WEAK_DATE
