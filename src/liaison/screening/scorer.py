@@ -83,6 +83,9 @@ class NameResult:
     notes: list[str]
     core_unmatched: int = 0
     other_unmatched: float = 0.0
+    #: the query's parts as read for this result, when not as written (a mistyped
+    #: connector read as the connector)
+    query: tuple[Token, ...] | None = None
 
 
 def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
@@ -387,9 +390,66 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
     return max(score, 0.0)
 
 
+_CONNECTOR_SPELLINGS = {"ben": "ben", "bin": "ben", "ibn": "ben", "bent": "ben", "bint": "ben",
+                        "ould": "ould", "uld": "ould", "ait": "ait", "abou": "abu",
+                        "abu": "abu"}
+CONNECTOR_TYPO_COST = 0.02
+
+
+@lru_cache(maxsize=100_000)
+def _mistyped_connector(word: str) -> str:
+    """The connector a short word is one edit away from ('' if none, or several)."""
+    if not 2 <= len(word) <= 5 or word in _CONNECTOR_SPELLINGS:
+        return ""
+    found = {conn for spelling, conn in _CONNECTOR_SPELLINGS.items()
+             if OSA.distance(word, spelling) == 1}
+    return found.pop() if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=100_000)
+def connector_reading(q: tuple[Token, ...]) -> tuple[tuple[Token, ...], int] | None:
+    """The query read with a mistyped connector (Hen Mohamed, Bi Aly, Oulud Jamal, it
+    Tarak): a short word of no dictionary name, one edit from a connector, before a
+    part without one, is read as that connector attached to the next part. Returns the
+    parts so read and the position of the word taken as the connector."""
+    from liaison.screening.tokens import tokenize
+
+    for i in range(len(q) - 1):
+        tok, nxt = q[i], q[i + 1]
+        if tok.arabic or tok.main.conn or nxt.main.conn or nxt.arabic or tok.ids:
+            continue
+        conn = _mistyped_connector(tok.main.word or tok.main.fold)
+        if not conn:
+            continue
+        joined = tokenize(f"{'abou' if conn == 'abu' else conn} {nxt.text}")
+        if len(joined) == 1:
+            return (*q[:i], joined[0], *q[i + 2:]), i
+    return None
+
+
 def score_names(q: tuple[Token, ...], names: Sequence[tuple[Token, ...]],
                 cache: PairCache) -> NameResult:
-    """Best name score of the query over a listed person's names."""
+    """Best name score of the query over a listed person's names; a query with a word
+    that may be a mistyped connector (and that the watchlist does not know as a name)
+    is also read with the connector, when a listed name has one."""
+    best = _score_names(q, names, cache)
+    if best.score >= 0.999 or not any(t.main.conn for r in names for t in r):
+        return best
+    reading = connector_reading(q)
+    if reading is None or q[reading[1]].main.fold in cache.known:
+        return best
+    alt_q, i = reading
+    alt = _score_names(alt_q, names, cache)
+    alt.score = max(0.0, alt.score - CONNECTOR_TYPO_COST)
+    if alt.score > best.score:
+        alt.notes.append(f"{q[i].text} read as {alt_q[i].main.conn}")
+        alt.query = alt_q
+        return alt
+    return best
+
+
+def _score_names(q: tuple[Token, ...], names: Sequence[tuple[Token, ...]],
+                 cache: PairCache) -> NameResult:
     best: NameResult | None = None
     q_opt = optional_parts(q)
     q_arabic = bool(q) and q[0].arabic
@@ -439,6 +499,7 @@ def explain(q: Sequence[Token], names: Sequence[str], tokens: Sequence[Sequence[
             res: NameResult, dob: str, d_eff: float, nat: str, n_eff: float,
             source: str = "bureau") -> Explanation:
     r = tokens[res.name_index]
+    q = res.query if res.query is not None else q
     parts = tuple(PartMatch(q[i].text, r[j].text, how, s) for i, j, s, how in res.pairs)
     return Explanation(
         matched_name=names[res.name_index], parts=parts,
