@@ -118,6 +118,9 @@ CASES = [
      W("w", ("Boubacar Diallo",), "1962-12-12", "GN"), "hit", ["abubakar=boubacar"]),
     ("Evgenii Smirnov", "1962-12-12", "RU",
      W("w", ("Yevgeniy Smirnov",), "1962-12-12", "RU"), "hit", ["exact"]),
+    ("Les Deriazhnii", None, "UA",
+     W("w", ("Les Avgustinovich Deryazhniy",), "1983-01-19", "UA"), "hit",
+     ["listed only: avgustinovich", "birth date unknown (-0.06)"]),
     ("Евгений Смирнов", "1962-12-12", "RU",
      W("w", ("Yevgeniy Smirnov",), "1962-12-12", "RU"), "hit", ["exact"]),
 ]

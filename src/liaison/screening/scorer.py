@@ -222,7 +222,8 @@ class PairCache:
         return hit
 
 
-_RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ovych|ivna)$")
+# on the folded word (ch → sh, y → i): -ovich, -evich, -ovych, -ovna, -evna, -ichna, -ivna
+_RUSSIAN_PATRONYMIC = re.compile(r"(?:ovish|evish|ovna|evna|ishna|ivna)$")
 
 
 @lru_cache(maxsize=200_000)
