@@ -73,3 +73,28 @@ def test_too_wide_a_block_keeps_the_persons_two_parts_found_strongly(
     monkeypatch.setattr(index_module, "WIDE_BLOCK", 0)  # every block counts as too wide
     idx._found.clear()
     assert [idx.records[n].entry.id for n in idx.candidates(*query)] == ["exact"]
+
+
+@pytest.mark.parametrize(("query", "birth_date", "listed", "listed_birth"), [
+    # a consonant mistyped in one part: no skeleton key is shared any more
+    ("Gotfhold Walter", "1956", "Gotthold Walter", "1956-05-22"),
+    # first letter mistyped, no birth date at all
+    ("Nourad Belqasim", None, "Mourad Belkacem", "1980-07-01"),
+    # two neighbours swapped
+    ("Mihsin Serafim", None, "MISHIN Serafim", "2000-04-06"),
+    # every part mistyped, the full birth date agrees
+    ("Mohahed Ben Jflloun", "1987-03-25", "Mohamed ben Ahmed Ben Jelloun", "1987-03-25"),
+])
+def test_blocking_finds_mistyped_parts(query: str, birth_date: str | None, listed: str,
+                                       listed_birth: str) -> None:
+    from liaison.screening.dates import parse_date
+    from liaison.screening.tokens import tokenize
+
+    others = [WatchlistEntry(f"o{i}", (name,), "1970-01-01") for i, name in enumerate(
+        ("Walter Gottlieb", "Mourad Alaoui", "Serafim Ivanov", "Mohamed Bennani"))]
+    built = ScreeningIndex.build([*others, WatchlistEntry("x", (listed,), listed_birth)])
+    live = ScreeningIndex.build(others)
+    live.add(WatchlistEntry("x", (listed,), listed_birth))  # the desk's live path
+    for index in (built, live):
+        found = index.candidates(tokenize(query), parse_date(birth_date))
+        assert [index.records[n].entry.id for n in found] == ["x"]

@@ -76,8 +76,28 @@ def _md(dob: PartialDate | None) -> int:
     return dob.month * 32 + dob.day
 
 
+_KEYS: dict[int, tuple[str, ...]] = {}
+
+
+def token_keys(tok: Token) -> tuple[str, ...]:
+    """A token's blocking keys: those of its readings (skeletons, one consonant
+    removed, dictionary ids) and, for a Latin word, the word as written (``=`` key),
+    through which a mistyped query word finds it (see ``ScreeningIndex._near_words``)."""
+    keys = _KEYS.get(tok.uid)
+    if keys is None:
+        word = tok.main.word
+        keys = tok.keys + ("=" + word,) if word and not tok.arabic else tok.keys
+        if len(_KEYS) < 2_000_000:
+            _KEYS[tok.uid] = keys
+    return keys
+
+
+def _one_letter_less(word: str) -> list[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))] if len(word) >= 3 else []
+
+
 def _record_keys(rec: _Record) -> set[str]:
-    return {k for name in rec.tokens for tok in name for k in tok.keys}
+    return {k for name in rec.tokens for tok in name for k in token_keys(tok)}
 
 
 class ScreeningIndex:
@@ -100,6 +120,11 @@ class ScreeningIndex:
         self._count: npt.NDArray[np.int8] = np.zeros(0, dtype=np.int8)
         self._weak_cap = 2000
         self._found: dict[tuple[int, int | None], tuple[IntArray, npt.NDArray[np.int32]]] = {}
+        self._words: list[str] = []
+        self._form_hash: IntArray = _EMPTY
+        self._form_word: npt.NDArray[np.int32] = _EMPTY32
+        self._near_cache: dict[str, tuple[str, ...]] = {}
+        self._delta_words: dict[str, list[str]] = defaultdict(list)
 
     # -- building -------------------------------------------------------------------
     @classmethod
@@ -146,6 +171,47 @@ class ScreeningIndex:
         self._post_year = years[order]
         counts = np.bincount(keys, minlength=len(self._key_ids))
         self._offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self._index_words()
+
+    # -- one-edit neighbours of the listed words ----------------------------------
+    def _index_words(self) -> None:
+        """Every listed Latin word under itself and each of its one-letter-less forms
+        (symmetric deletion): two words one edit apart — a letter replaced, added or
+        dropped, two neighbours swapped — share one of those forms, whatever the letter,
+        the first one included (Nourad / Mourad, Gotfhold / Gotthold, Mihsin / Mishin).
+        Stored as sorted hashes → word numbers (a few bytes a form)."""
+        words = [k[1:] for k in self._key_ids if k[0] == "="]
+        hashes: list[int] = []
+        owners: list[int] = []
+        for n, w in enumerate(words):
+            for form in (w, *_one_letter_less(w)):
+                hashes.append(hash(form))
+                owners.append(n)
+        order = np.argsort(np.asarray(hashes, dtype=np.int64), kind="stable")
+        self._words = words
+        self._form_hash = np.asarray(hashes, dtype=np.int64)[order]
+        self._form_word = np.asarray(owners, dtype=np.int32)[order]
+        self._near_cache = {}
+
+    def _near_words(self, word: str) -> tuple[str, ...]:
+        """Listed words at most one edit from ``word`` (and a few two edits away)."""
+        hit = self._near_cache.get(word)
+        if hit is not None:
+            return hit
+        found: set[str] = set()
+        probes = np.asarray([hash(f) for f in (word, *_one_letter_less(word))], dtype=np.int64)
+        lo = np.searchsorted(self._form_hash, probes, side="left")
+        hi = np.searchsorted(self._form_hash, probes, side="right")
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+            found.update(self._words[i] for i in self._form_word[a:b].tolist())
+        for f in (word, *_one_letter_less(word)):
+            found.update(self._delta_words.get(f, ()))
+        found.discard(word)
+        hit = tuple(sorted(found))
+        if len(self._near_cache) > 200_000:
+            self._near_cache.clear()
+        self._near_cache[word] = hit
+        return hit
 
     def add(self, entry: WatchlistEntry) -> None:
         """Add or replace one listed person (searchable at once)."""
@@ -157,6 +223,11 @@ class ScreeningIndex:
         self._mark = np.append(self._mark, False)
         self._count = np.append(self._count, np.int8(0))
         for k in _record_keys(rec):
+            if k[0] == "=" and k not in self._key_ids and k not in self._delta:
+                w = k[1:]
+                for form in (w, *_one_letter_less(w)):
+                    self._delta_words[form].append(w)
+                self._near_cache.clear()
             self._delta[k].append(n)
         self._found.clear()
 
@@ -179,8 +250,14 @@ class ScreeningIndex:
     # -- blocking -------------------------------------------------------------------
     def _slices(self, tok: Token, year: int | None, weak: bool) -> list[npt.NDArray[np.int32]]:
         chunks: list[npt.NDArray[np.int32]] = []
-        for k in tok.keys:
-            if (k[0] == "~") != weak:
+        keys: Iterable[str] = tok.keys
+        if weak and tok.main.word and not tok.arabic and tok.main.fold not in self.known:
+            # a word nobody on the list is called: also the listed words one edit away
+            # (a word the watchlist or the dictionary knows as written finds its own
+            # spelling; a typo making another known name is the scorer's to tell)
+            keys = (*keys, *("=" + w for w in self._near_words(tok.main.word)))
+        for k in keys:
+            if (k[0] in "~=") != weak:
                 continue
             kid = self._key_ids.get(k)
             if kid is not None:
@@ -237,7 +314,8 @@ class ScreeningIndex:
         every = np.concatenate(found_all)
         counts = cnt[every]
         cnt[every] = 0
-        if not strong:
+        full_date = dob is not None and dob.full and len(tokens) >= 2
+        if not strong and not full_date:
             return []
         for found_strong in strong:
             cnt[found_strong] += 1
@@ -254,11 +332,14 @@ class ScreeningIndex:
             # common names met through one-letter-off keys only: too many to score;
             # keep the persons two parts found by a strong key
             keep &= strong_counts >= 2
-        if need == 2 and dob is not None and dob.full:
-            # one part garbled beyond the keys: accept when the full birth date agrees
+        if need == 2 and full_date and dob is not None:
+            # one part garbled beyond the keys, or every part mistyped: accept when the
+            # full birth date agrees (day and month, year within one)
             md = self._md[every]
-            keep |= has_strong & ((md == _md(dob))
-                                  | (md == _md(PartialDate(dob.year, dob.day, dob.month))))
+            years = self._years[every]
+            agree = ((md == _md(dob)) | (md == _md(PartialDate(dob.year, dob.day, dob.month)))
+                     ) & (np.abs(years - dob.year) <= 1)
+            keep |= agree & (has_strong | (counts >= need))
         ids = np.unique(every[keep])
         ids = ids[self._alive[ids]]
         if dob_filter and dob is not None and dob.full:
