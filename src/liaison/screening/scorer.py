@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from liaison.screening.dates import PartialDate, compare_dates
@@ -29,6 +30,7 @@ from liaison.screening.names import default_dictionary
 from liaison.screening.tokens import Form, Token
 
 DEFAULT_THRESHOLD = 0.85
+EMPTY_IDS: frozenset[int] = frozenset()
 ARABIC_NAMES = default_dictionary().arabic_world
 GIVEN_NAMES = default_dictionary().given
 FAMILY_NAMES = default_dictionary().family
@@ -109,7 +111,7 @@ def _latin_sim(a: Form, b: Form) -> tuple[float, str]:
         return 0.76, "typo (2 edits)"
     if dist == 2 and shortest == 4 and longest >= 5 and a.fold[0] == b.fold[0]:
         return 0.7, "typo (2 edits)"
-    if dist == 2 and shortest >= 7:  # a long word, its first letter hit too
+    if dist == 2 and shortest >= 5:  # its first letter hit too (Qangari / Sangare)
         return 0.7, "typo (2 edits)"
     return 0.5 * OSA.normalized_similarity(a.fold, b.fold), "different"
 
@@ -119,6 +121,20 @@ _VOWEL_GROUP = re.compile(r"[aeiou]+")
 
 def _one_syllable(word: str) -> bool:
     return len(_VOWEL_GROUP.findall(word)) == 1
+
+
+_DICT_WORDS = tuple(k for k in default_dictionary().by_key
+                    if ":" not in k and k.isascii() and len(k) >= 4)
+
+
+@lru_cache(maxsize=100_000)
+def dictionary_neighbours(word: str) -> frozenset[int]:
+    """Ids of the dictionary names one edit from a (folded) word the dictionary does not
+    know: the names it is likely a typo of."""
+    d = default_dictionary()
+    found = process.extract(word, _DICT_WORDS, scorer=OSA.distance, score_cutoff=1,
+                            limit=None)
+    return frozenset().union(*(d.ids(k) for k, _dist, _i in found)) if found else EMPTY_IDS
 
 
 def _long_vowels_agree(a: Form, b: Form) -> bool:
@@ -172,6 +188,11 @@ def form_sim(a: Form, b: Form, q_known: bool = False) -> tuple[float, str]:
             # dictionary does not tie (Dung / Dang, Trung / Trong): in a one-syllable
             # name (Vietnamese, Chinese) the vowel is the name
             sim, how = KNOWN_TYPO, "known name, vowels differ"
+        elif (how == "typo (2 edits)" and not a.ids and not a.arabic
+              and (near := dictionary_neighbours(a.fold)) and near.isdisjoint(b.ids)):
+            # one edit from another dictionary name, two from this one: a typo of that
+            # other name (Mohmaed is Mohamed mistyped, not Hmed)
+            sim, how = min(sim, KNOWN_NAME_CAP), "typo of another name"
         elif q_known and (how.startswith("typo") or how == "different"):
             if how == "typo (1 edit)" and sim >= 0.88:
                 # two real names one letter apart: a variant (Eduard/Eduardo) as often
