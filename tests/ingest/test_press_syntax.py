@@ -136,8 +136,11 @@ def test_ratios_repetitions_phone_numbers_and_clock_times_are_no_figures() -> No
         "était mineure. Appelez le 01 23 45 67 89. L'unité a traité "
         "1 204 signalements, soit quarante pour cent de plus.\n"
     )
-    figures = {(f.value, f.unit) for f in extract(text).figures}
-    assert figures == {(1204, "signalements"), (40, "%")}  # «pour cent» is no hundred
+    (figure,) = extract(text).figures  # «soit quarante pour cent de plus» qualifies it
+    assert (figure.value, figure.unit) == (1204, "signalements")
+    assert figure.change is not None
+    assert (figure.change.direction, figure.change.value, figure.change.unit) == (
+        "increase", 40, "%")  # «pour cent» is no hundred  # fmt: skip
 
 
 def test_an_interview_to_the_press_is_no_meeting_and_a_fronted_pronoun_is_the_last_named() -> None:
@@ -278,3 +281,58 @@ def test_a_signing_only_promised_and_a_count_whose_items_are_named() -> None:
         "migration, qui sera signé le mois prochain à Rome.\n"
     )
     assert [a.date.start.iso() for a in extract(initialled).agreements] == ["2025-05-02"]  # type: ignore[union-attr]
+
+
+def test_a_visit_over_several_days_is_the_frame_of_the_meetings_told_day_by_day() -> None:
+    text = (
+        "Tunis, le 4 mars 2026 – Le chef de la police maltaise, M. Joseph Farrugia, a "
+        "effectué du dimanche 1er au mardi 3 mars une visite de travail en Tunisie, à "
+        "l'invitation de son homologue, M. Slim Gharbi.\n\n"
+        "Lundi, M. Farrugia s'est rendu au siège de la police à Tunis, où il a été accueilli "
+        "par M. Gharbi pour une séance de travail.\n\n"
+        "Le lendemain, toujours à Tunis, il a échangé avec le procureur, M. Anis Dridi.\n"
+    )
+    meetings = extract(text).meetings
+    assert sorted((_days(m), _names(m)) for m in meetings) == [
+        (["2026-03-02"], ["Joseph Farrugia", "Slim Gharbi"]),
+        (["2026-03-03"], ["Joseph Farrugia", "Anis Dridi"]),
+    ]
+
+
+def test_a_meeting_on_the_occasion_told_before_and_another_partner_after_puis() -> None:
+    text = (
+        "Rabat, le 3 juillet 2025 – Le ministre, M. Karim Alami, et l'ambassadeur d'Autriche, "
+        "M. Lukas Gruber, ont procédé mardi à l'échange des instruments de ratification de "
+        "la convention signée le 4 avril 2024 à Vienne.\n\n"
+        "En marge de la cérémonie, M. Alami s'est entretenu avec le directeur de la police "
+        "autrichienne, M. Stefan Bauer.\n\n"
+        "Le 2 juillet, Mme Hanna Lind a tenu une séance de travail avec M. Ole Berg, puis une "
+        "réunion avec M. Piet Maas.\n"
+    )
+    meetings = {tuple(_names(m)): _days(m) for m in extract(text).meetings}
+    assert meetings[("Karim Alami", "Stefan Bauer")] == ["2025-07-01"]
+    assert meetings[("Hanna Lind", "Ole Berg")] == ["2025-07-02"]
+    assert meetings[("Hanna Lind", "Piet Maas")] == ["2025-07-02"]
+
+
+def test_an_earlier_meeting_of_its_own_time_is_another_meeting() -> None:
+    text = (
+        "Pretoria, 25 juin 2025 – Le ministre, M. Senzo Dube, s'est entretenu lundi avec le "
+        "commissaire, M. Stephen Moyo. M. Dube s'était entretenu avec M. Moyo une première "
+        "fois en mars.\n"
+    )
+    assert sorted(_days(m) for m in extract(text).meetings) == [[], ["2025-06-23"]]
+
+
+def test_a_difference_after_the_number_dates_and_file_sizes_and_a_region_in_the_dateline() -> None:
+    text = (
+        "Québec (Québec), le 7 novembre 2025 – En 2024, 44 tonnes ont été saisies, soit 21 % "
+        "de moins qu'en 2023.\n\n"
+        "Télécharger le rapport (PDF, 2,4 Mo)\n\nDate de modification : 2025-11-07\n"
+    )
+    result = extract(text)
+    assert result.article_date == date(2025, 11, 7)
+    (figure,) = result.figures
+    assert figure.value == 44 and figure.change is not None
+    assert (figure.change.direction, figure.change.value, figure.change.reference_year) == (
+        "decrease", 21, 2023)  # fmt: skip

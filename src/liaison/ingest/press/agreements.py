@@ -8,6 +8,7 @@ route … destinée à …») add its subject, parties and date instead of a sec
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from liaison.ingest.press.gazetteer import Gazetteer
 from liaison.ingest.press.people import Mention
@@ -92,7 +93,18 @@ def _date_of(sentence: Sentence, start: int, end: int) -> DateSpan | None:
         between = [p for p in sentence.signing_words if end <= p.start and p.end <= match.start]
         if between and match.start - end < 60:
             return match.span
-    return sentence.dates[0].span if sentence.dates else None
+    if not sentence.dates:
+        return None
+    return _day_of_span(sentence.dates[0].span, sentence.text)
+
+
+def _day_of_span(span: DateSpan, text: str) -> DateSpan:
+    """An agreement is signed on one day: of a span of days («réunis du 28 au 30 avril»),
+    the last when it was signed at the end of the meeting («au dernier jour de leurs
+    travaux», «au terme de»), else the span as it is (its first day)."""
+    if span.end is None or span.kind == "pair" or not _AT_THE_END.search(text):
+        return span
+    return DateSpan(span.end, None, span.text, span.year_source, "single")
 
 
 def _agreement(sentence: Sentence, match: re.Match[str] | Predicate, mentions: list[Mention],
@@ -165,8 +177,29 @@ def _countries_before(sentences: list[Sentence], sentence: Sentence, g: Gazettee
 
 
 _AT_THE_END = re.compile(
-    r"\b(?:au terme|à l'issue|en clôture|à la clôture|à la fin|en conclusion)\b", re.I
+    r"\b(?:au terme|à l'issue|en clôture|à la clôture|à la fin|en conclusion"
+    r"|au (?:dernier|troisième|deuxième|second) jour|(?:lors de |à )la (?:dernière|séance de"
+    r" clôture|journée de clôture))\b",
+    re.I,
 )
+
+
+def _last_occasion(sentence: Sentence) -> DateSpan:
+    """The last date of a sentence that tells an occasion: «a reçu en audience mardi X,
+    en visite du 10 au 14 mars» gives the day of the audience, not the stay that holds
+    it."""
+    days = [d.span.start.as_date() for d in sentence.dates if d.span.kind == "single"]
+    held = [d for d in sentence.dates if not _holds(d.span, days)]
+    return (held or sentence.dates)[-1].span
+
+
+def _holds(span: DateSpan, days: list[date | None]) -> bool:
+    """A span of days (a stay) that holds one of ``days``."""
+    first = span.start.as_date()
+    last = span.end.as_date() if span.end else None
+    if span.kind != "range" or first is None or last is None:
+        return False
+    return any(day is not None and first <= day <= last for day in days)
 
 
 def _date_from_context(
@@ -183,7 +216,9 @@ def _date_from_context(
     for earlier in reversed(sentences[max(0, index - 3) : index]):
         if earlier.heading or not earlier.dates:
             continue
-        span = earlier.dates[-1].span
+        # «a reçu en audience mardi X, en visite du 10 au 14 mars. Au sortir de
+        # l'audience, …»: the day of the occasion, not the stay that holds it
+        span = _last_occasion(earlier)
         if span.end is not None:
             day = span.end if _AT_THE_END.search(sentence.text) else span.start
             span = DateSpan(day, None, span.text, span.year_source, "single")
@@ -281,7 +316,7 @@ def find_agreements(
                     sentence.index - 1
                 ]  # «… réunis le 22 octobre. Ils ont adopté …»
                 if previous.dates and not previous.heading:
-                    new.date = previous.dates[-1].span  # the date nearest this sentence
+                    new.date = _last_occasion(previous)  # the date nearest this sentence
                     new.place = new.place or city_in(previous, g)
             if anaphora:
                 new.date, new.signatories = None, []

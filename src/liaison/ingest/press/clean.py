@@ -71,12 +71,15 @@ _PLACE_LINE = re.compile(
 #: «Dakar, le vendredi 12 septembre 2025», «Kigali, le 17 mai 2025 | 09:15»,
 #: «Nouakchott, 4 juillet 2025 –»: a dateline on a line of its own
 _DATELINE_ALONE = re.compile(
-    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.()|]{6,40}?)"
+    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40})(?:\s*\([A-ZÀ-Ý][\w' -]{1,30}\))?,"
+    r"\s+(?:le\s+)?(?P<date>[^–—:.()|]{6,40}?)"
     r"(?:\s*\([A-ZÀ-Ý]{2,8}\))?\s*[–—:.-]?\s*$"
 )
-#: «Rome, le 12 juin 2025 – Le commandant…»: a dateline opening the first paragraph
+#: «Rome, le 12 juin 2025 – Le commandant…», «Ottawa (Ontario), le 7 novembre 2025 –»:
+#: a dateline opening the first paragraph, the region in brackets left out of the place
 _DATELINE = re.compile(
-    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40}),\s+(?:le\s+)?(?P<date>[^–—:.()]{6,40}?)"
+    r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40})(?:\s*\([A-ZÀ-Ý][\w' -]{1,30}\))?,"
+    r"\s+(?:le\s+)?(?P<date>[^–—:.()]{6,40}?)"
     r"(?:\s*\([A-ZÀ-Ý]{2,8}\))?\s*[–—:.-]\s+(?=[A-ZÀ-Ý«])"
 )
 

@@ -129,6 +129,10 @@ def _label_before(text: str) -> str:
     return _LEFT_ARTICLES.sub("", segment).strip()
 
 
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_FILE_SIZE = re.compile(r"^\s*(?:[kKMGT]o|[kKMGT]B|octets)\b")
+
+
 def _skip(sentence: Sentence, number: NumberMatch) -> bool:
     text = sentence.text
     if any(d.start <= number.start < d.end for d in sentence.dates):
@@ -144,6 +148,10 @@ def _skip(sentence: Sentence, number: NumberMatch) -> bool:
         return True
     if any(m.start() <= number.start < m.end() for m in _PHONE.finditer(text)):
         return True
+    if any(m.start() <= number.start < m.end() for m in _NUMERIC_DATE.finditer(text)):
+        return True  # «Date de modification : 2025-11-07», «mis à jour le 19/06/2025»
+    if _FILE_SIZE.match(after):
+        return True  # «(PDF, 2,4 Mo)»: the size of a download
     return number.in_words and bool(_NOT_A_FIGURE_BEFORE.search(before))
 
 
@@ -184,11 +192,38 @@ def document_year(sentences: list[Sentence], article_date: date | None) -> int |
     return written.most_common(1)[0][0] if written else None
 
 
+#: «…, soit 9 % de moins qu'en 2023»: a difference told after the number
+_LESS_OR_MORE = re.compile(
+    rf"^\s*(?:de|en)\s+(?P<dir>moins|plus)\b(?:\s+(?:qu'en|qu'|que|par rapport à)\s*"
+    rf"(?:l'année\s+|l'an\s+)?(?P<year>{_YEAR})\b)?",
+    re.IGNORECASE,
+)
+
+
+def _change_after(sentence: Sentence, number: NumberMatch) -> Change | None:
+    """«1 430 combattants …, soit 9 % de moins qu'en 2023»: the number is the change of
+    the figure before it, told by «de moins» / «de plus» after it."""
+    if not re.search(r"(?:\bsoit|[,(])\s*$", sentence.text[: number.start]):
+        return None
+    after = sentence.text[number.end :]
+    percent = _PERCENT.match(after)
+    rest = after[percent.end() :] if percent else after
+    difference = _LESS_OR_MORE.match(rest)
+    if not difference:
+        return None
+    return Change(
+        direction="decrease" if difference.group("dir").lower() == "moins" else "increase",
+        value=as_number(number.value),
+        unit="%" if percent else None,
+        reference_year=int(difference.group("year")) if difference.group("year") else None,
+    )
+
+
 def _change(sentence: Sentence, number: NumberMatch) -> Change | None:
     before = sentence.text[: number.start]
     keyword = _CHANGE.search(before[-60:])
     if not keyword:
-        return None
+        return _change_after(sentence, number)
     after = sentence.text[number.end :]
     percent = _PERCENT.match(after)
     rest = after[percent.end() :] if percent else after

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from liaison.ingest.press.dates import DateMatch
 from liaison.ingest.press.gazetteer import Gazetteer
@@ -67,6 +68,9 @@ class _Clause:
     #: where the meeting predicate ends: who is named before it hosts, after it is met
     predicate_end: int = 0
     predicate_start: int = 0
+    #: one of several meetings told in one sentence: where its own part begins, to
+    #: find its own place («…, M. X, en mars à Brazzaville, et …, M. Y, en octobre à Malabo»)
+    part_start: int | None = None
 
 
 @dataclass
@@ -233,6 +237,8 @@ def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
     sentence = clause.sentence
     participants = _participants(clause.people, people)
     place = city_in(sentence, g, clause.start)
+    if clause.part_start is not None:
+        place = city_in(sentence, g, clause.part_start) or place
     if place is None and clause.place_from is not None:
         place = city_in(clause.place_from, g)
     if place is None:
@@ -266,8 +272,16 @@ def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
     # «X a reçu Y … X a également reçu Z», «X s'est entretenu avec Y, ainsi qu'avec Z»:
     # a clause that shares only the host of a meeting of two or more and brings people
     # of its own is another meeting with that host, even on the same day
-    drafts = [d for d in drafts if (clause.back_reference and not clause.pairwise)
-              or not _same_host_other_guests(d, people)]
+    drafts = [
+        d
+        for d in drafts
+        if (clause.back_reference and not clause.pairwise) or not _same_host_other_guests(d, people)
+    ]
+    own_time = _OWN_TIME.search(clause.sentence.text[clause.start : clause.end])
+    if not clause.dates and own_time and not clause.back_reference:
+        # «M. X s'était entretenu avec M. Y une première fois en mars»: a meeting of its
+        # own time is not the one told with a day
+        drafts = [d for d in drafts if not d.meeting.dates]
     candidates = drafts
     if clause.dates:
         days = {s.start for s in _spans(clause.dates)}
@@ -309,6 +323,27 @@ def _continue(drafts: list[_Draft], sentence: Sentence, mentions: list[Mention],
         recent[-1].note(sentence)
 
 
+def _antecedent(sentences: list[Sentence], mentions: list[Mention], index: int,
+                before: int) -> list[str]:  # fmt: skip
+    """Who «il» or «elle» stands for: the person named before it in its own sentence,
+    else the person who is the subject of the sentence before («M. X s'est rendu …, où
+    il a été accueilli par M. Y. Le lendemain, il …» is X), else the person named last
+    there."""
+    own = [m for m in mentions if m.sentence == index and m.start < before]
+    if own:
+        return [own[-1].name]
+    for earlier in range(index - 1, max(-1, index - 3), -1):
+        named = [m for m in mentions if m.sentence == earlier]
+        if not named or sentences[earlier].heading:
+            continue
+        for start, end in sentences[earlier].subjects:
+            subject = [m for m in named if start <= m.start < end]
+            if subject:
+                return [subject[0].name]
+        return [named[-1].name]
+    return []
+
+
 def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]) -> None:
     """«Cet acte officiel … a eu lieu à l'occasion d'une rencontre»: a sentence opening on
     a demonstrative continues the one before, its date and the people named there."""
@@ -316,8 +351,8 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
     if clause.start or sentence.index == 0:
         return
     if _PRONOUN.match(sentence.text):
-        named = [m.name for m in mentions if m.sentence == sentence.index - 1]
-        clause.people = list(dict.fromkeys(named[-1:] + clause.people))
+        named = _antecedent(sentences, mentions, sentence.index, 0)
+        clause.people = list(dict.fromkeys(named + clause.people))
         previous = sentences[sentence.index - 1]
         if not clause.dates and _SAME_OCCASION.search(sentence.text) and previous.dates:
             clause.dates = previous.dates[:1]  # «Il a ensuite été reçu par …»
@@ -341,7 +376,8 @@ _SEVERAL_PARTNERS = re.compile(
 #: «a successivement rencontré X, Y et Z», «a reçu tour à tour …»: one meeting each
 _EACH = re.compile(
     r"\b(?:successivement|tour à tour|séparément|l'un après l'autre"
-    r"|(?:entretiens|rencontres|réunions|tête-à-tête) bilatéra(?:ux|les))\b",
+    r"|(?:entretiens|rencontres|réunions|tête-à-tête) bilatéra(?:ux|les)"
+    r"|(?:ses|leurs)\s+(?:entretiens|rencontres|réunions|entrevues)\s+avec)\b",
     re.IGNORECASE,
 )
 
@@ -382,6 +418,7 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
             part.people = list(dict.fromkeys(hosts + guests))
             part.dates = clause.dates
             part.pairwise = True
+            part.part_start = clause.start + left
             parts.append(part)
     if len(parts) > 1 and len(own_days) == len(parts):
         for part, day in zip(parts, own_days, strict=True):
@@ -407,6 +444,10 @@ _OWN_TIME = re.compile(
     r"|octobre|novembre|décembre)\b|\b(?:auparavant|précédemment|une première fois|l'an dernier"
     r"|l'année dernière|l'année précédente)\b",
     re.IGNORECASE,
+)
+#: «Il évoque aussi ses entretiens avec …»: a sentence whose subject is «il» or «elle»
+_PRONOUN_OPENING = re.compile(
+    r"^(?:Il|Elle)\s+(?!s'agit|faut|convient|y\s|est\s+(?:prévu|question))"
 )
 _SINGULAR_PRONOUN = re.compile(
     r"(?:^|,\s*|\b(?:où|laquelle|lequel|lesquelles|lesquels|dont|que|qu')\s+)(?:il|elle)\s*$",
@@ -472,23 +513,21 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
                         clause.dates = earlier_sentence.dates[-1:]
                         break
     if (
-        _SINGULAR_PRONOUN.search(
-            sentence.text[max(0, clause.predicate_start - 40) : clause.predicate_start]
+        (
+            _SINGULAR_PRONOUN.search(
+                sentence.text[max(0, clause.predicate_start - 40) : clause.predicate_start]
+            )
+            or (clause.start == 0 and _PRONOUN_OPENING.match(sentence.text))
         )
         and not _PRONOUN.match(sentence.text)
         and not any(
             m.sentence == sentence.index and clause.start <= m.start < clause.predicate_start
             for m in mentions
         )
-    ):  # «Jeudi dernier, il avait reçu X»: the person named last before
-        earlier = [
-            m.name
-            for m in mentions
-            if sentence.index - 2 <= m.sentence < sentence.index
-            or (m.sentence == sentence.index and m.start < clause.predicate_start)
-        ]
-        if earlier and earlier[-1] not in clause.people:
-            clause.people.insert(0, earlier[-1])
+    ):  # «Jeudi dernier, il avait reçu X», «Le lendemain, il a échangé avec X»
+        earlier = _antecedent(sentences, mentions, sentence.index, clause.predicate_start)
+        if earlier and earlier[0] not in clause.people:
+            clause.people.insert(0, earlier[0])
     text = sentence.text[clause.start : clause.end]
     for person in people.values():
         if not person.role or person.name in clause.people:
@@ -498,9 +537,83 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
             clause.people.insert(0, person.name)
 
 
+_VISIT = re.compile(r"\b(?:visite|séjour|tournée|mission|déplacement)s?\b", re.IGNORECASE)
+
+
+def _stay(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """«a effectué du 14 au 16 septembre une visite de travail en Turquie, à l'invitation de
+    son homologue, M. Y», then the meetings of those days one by one: the visit over a
+    span of days is the frame that holds them, not a meeting of its own."""
+    spans = draft.meeting.dates
+    if len(spans) != 1 or spans[0].kind != "range" or spans[0].end is None:
+        return False
+    if not _VISIT.search(draft.meeting.sentence):
+        return False  # a meeting of several days (a joint commission) stays one
+    first, last = spans[0].start.as_date(), spans[0].end.as_date()
+    if first is None or last is None:
+        return False
+    inside = [
+        d for d in drafts if d is not draft and set(d.people) & set(draft.people)
+        and any((day := s.start.as_date()) and first <= day <= last for s in d.meeting.dates)
+    ]  # fmt: skip
+    covered = {name for d in inside for name in d.people}
+    return bool(inside) and set(draft.people) <= covered
+
+
 def _is_country(place: str, g: Gazetteer) -> bool:
     hits = g.find_countries(place)
     return bool(hits) and hits[0].start == 0 and hits[0].end == len(place)
+
+
+#: a sentence opening on the occasion told before: «En marge de la cérémonie, …»
+_AT_THE_OCCASION = re.compile(
+    r"^(?:En marge d[eu]s?|À l'issue d[eu]s?|Au terme d[eu]s?|Au cours d[eu]s?|Lors d[eu]s?"
+    r"|À l'occasion d[eu]s?|Au sortir d[eu]s?|Après|À cette occasion|Le même jour|Dans la "
+    r"foulée)\s*(?:l'|la |le |les |cette |ce |cet |ces )?(?P<what>[\w-]*)",
+    re.IGNORECASE,
+)
+
+
+_SAME_DAY = re.compile(r"\ble même jour\b|\bdans la foulée\b", re.IGNORECASE)
+_DAYS_LONG = re.compile(
+    r"\b(?:deux|trois|quatre|cinq|six|sept|\d+)\s+jours\b|\bplusieurs jours\b", re.I
+)
+
+
+def _with_partner(clause: _Clause, mentions: list[Mention]) -> bool:
+    """«…, puis une réunion avec le ministre letton, M. Z»: a meeting predicate whose
+    people are all named after «avec», none before it (its host is the one told)."""
+    sentence = clause.sentence
+    names = [m for m in mentions if m.sentence == sentence.index
+             and clause.start <= m.start < clause.end]  # fmt: skip
+    if not names or any(m.start < clause.predicate_start for m in names):
+        return False
+    return "avec" in sentence.text[clause.predicate_end : names[0].start].split()
+
+
+def _occasion_day(sentences: list[Sentence], sentence: Sentence,
+                  article_date: date | None) -> list[DateMatch]:  # fmt: skip
+    """«… ont procédé lundi à l'échange des instruments … En marge de la cérémonie, X
+    s'est entretenu avec Y»: a meeting told without a day, in a sentence that opens on
+    the occasion told just before, took place on that occasion's day (the last day told
+    in the two sentences before that is not after the article's)."""
+    opening = _AT_THE_OCCASION.match(sentence.text)
+    if (not opening and not _SAME_DAY.search(sentence.text)) or _OWN_TIME.search(sentence.text):
+        return []
+    if opening and opening.group("what").lower() in {"son", "sa", "ses", "leur", "leurs"}:
+        return []  # «Lors de sa visite en 2023»: another occasion
+    for earlier in reversed(sentences[max(0, sentence.index - 2) : sentence.index]):
+        if earlier.heading:
+            continue
+        if any(d.span.kind == "range" for d in earlier.dates) or _DAYS_LONG.search(earlier.text):
+            return []  # «En marge du sommet» of three days: on which of them is not told
+        past = [d for d in earlier.dates if d.span.kind != "range"
+                and not _signed_on(earlier, d)  # «la convention signée le 14 mai 2024»
+                and (article_date is None
+                     or (d.span.start.as_date() or article_date) <= article_date)]  # fmt: skip
+        if past:
+            return past[-1:]
+    return []
 
 
 def find_meetings(
@@ -509,6 +622,7 @@ def find_meetings(
     people: list[Person],
     g: Gazetteer,
     dateline_place: str | None = None,
+    article_date: date | None = None,
 ) -> list[Meeting]:
     """Meetings told in the text; ``dateline_place`` («Londres, 30 janvier 2026 –») is
     the place of one that neither its sentences nor the headline place."""
@@ -520,17 +634,52 @@ def find_meetings(
         clauses = _clauses(sentence, mentions)
         if not clauses:
             _continue(drafts, sentence, mentions, by_name, g)
+        told: _Draft | None = None  # the meeting the sentence's previous clause told
         for clause in clauses:
             _inherit(clause, sentences, mentions)
             _refer_back(clause, drafts, sentences, mentions, by_name)
+            if not clause.dates and not clause.start:
+                clause.dates = _occasion_day(sentences, sentence, article_date)
             parts = _one_by_one(clause, mentions)
             for part in parts if len(parts) > 1 else [clause]:
+                if (
+                    told is not None
+                    and not part.dates
+                    and not part.pairwise
+                    and not set(part.people) & set(told.people)
+                    and len(told.people) > 1
+                    and _with_partner(part, mentions)
+                ):
+                    part.people = [told.people[0], *part.people]
+                if (
+                    told is not None
+                    and not part.dates
+                    and not part.pairwise
+                    and (len(told.people) < 2 or set(part.people) & set(told.people))
+                ):
+                    # «Lundi, X s'est rendu au siège …, où il a été accueilli par Y pour
+                    # une séance de travail»: a clause without a day of its own goes on
+                    # with the meeting its sentence just told, or, when it only shares
+                    # its host («… puis une réunion avec Z»), is another on that day
+                    if not _same_host_other_guests(told, set(part.people)):
+                        _merge(told, part, by_name, g)
+                        continue
+                    part.dates = [d for d in clause.sentence.dates
+                                  if d.span in told.meeting.dates]  # fmt: skip
+                    part.pairwise = True
+                    told.kind_fixed, told.meeting.kind = True, "bilateral"  # one each
+                    told = _new(part, by_name, g)
+                    drafts.append(told)
+                    continue
                 target = _target(drafts, part)
                 if target is not None:
                     _merge(target, part, by_name, g)
+                    told = target
                 elif part.dates or len(part.people) > 1:
-                    drafts.append(_new(part, by_name, g))
+                    told = _new(part, by_name, g)
+                    drafts.append(told)
     drafts = [d for d in drafts if d.meeting.participants]
+    drafts = [d for d in drafts if not _stay(d, drafts)]
     headline = next((s for s in sentences if s.first_line), None)
     for draft in drafts:  # a place the body does not give is often in the headline
         if draft.meeting.place is None and headline is not None:

@@ -52,7 +52,7 @@ def extract(
     people = build_people(sentences, mentions, gazetteer)
     return Extraction(
         events=find_events(sentences, gazetteer),
-        meetings=find_meetings(sentences, mentions, people, gazetteer, page.dateline_place),
+        meetings=find_meetings(sentences, mentions, people, gazetteer, page.dateline_place, when),
         agreements=find_agreements(sentences, mentions, people, gazetteer, page.dateline_place),
         people=people,
         countries=find_countries(sentences, gazetteer),

@@ -20,6 +20,7 @@ from liaison.ingest.press.syntax import (
     parse,
     signed_things,
     signing_predicates,
+    subject_spans,
     unsigned_things,
 )
 
@@ -46,6 +47,8 @@ class Sentence:
     signed_nouns: list[Predicate] = field(default_factory=list)
     #: agreement nouns of a signing that did not take place (negated, intended, planned)
     unsigned_nouns: list[Predicate] = field(default_factory=list)
+    #: character spans of the subjects of its verbs, the main clause's first
+    subjects: list[tuple[int, int]] = field(default_factory=list)
 
     def persons_ner(self) -> list[Entity]:
         return [e for e in self.entities if e.label == "PER"]
@@ -100,6 +103,7 @@ def build_sentences(
         sentence.signing_words = signing_predicates(doc)
         sentence.signed_nouns = signed_things(doc)
         sentence.unsigned_nouns = unsigned_things(doc)
+        sentence.subjects = subject_spans(doc)
         sentence.entities = ents
         sentence.countries = gazetteer.find_countries(sentence.text)
         sentence.agencies = gazetteer.find_agencies(sentence.text)

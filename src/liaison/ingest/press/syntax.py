@@ -139,7 +139,7 @@ def _first_object_after(token: Token) -> Token | None:
     before it, no preposition): what the verb takes even when the parse hangs it
     elsewhere («a accueilli du 3 au 5 novembre le 4e Forum …»)."""
     for other in token.doc[token.i + 1 : token.i + 14]:
-        if other.pos_ == "PROPN" and other.ent_type_ != "" or other.is_punct and other.text in ".;:":
+        if other.is_punct and other.text in ".;:":
             return None
         if other.pos_ in {"NOUN", "PROPN"} and other.i > 0:
             before = [t for t in token.doc[max(token.i + 1, other.i - 3) : other.i]
@@ -262,8 +262,14 @@ def _governed_by(token: Token, verbs: set[int]) -> bool:
 def _participle(token: Token) -> bool:
     """«Réunis du 28 au 30 avril, les chefs …»: a fronted participle the tagger may read
     as a pronoun or an adjective; its dependency still says it heads a clause."""
-    return token.dep_ in {"advcl", "acl"} and token.pos_ in {"PRON", "ADJ", "NOUN"} and (
-        token.lower_.endswith(("é", "és", "ée", "ées", "is", "ie", "ies", "u", "us", "ue", "ues"))
+    return (
+        token.dep_ in {"advcl", "acl"}
+        and token.pos_ in {"PRON", "ADJ", "NOUN"}
+        and (
+            token.lower_.endswith(
+                ("é", "és", "ée", "ées", "is", "ie", "ies", "u", "us", "ue", "ues")
+            )
+        )
     )
 
 
@@ -433,6 +439,21 @@ def signed_things(doc: Doc) -> list[Predicate]:
     return found
 
 
+def subject_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the sentence's finite verbs, main clause first:
+    who «il» or «elle» in the next sentence most likely refers to."""
+    spans = []
+    for token in doc:
+        if token.dep_ not in {"nsubj", "nsubj:pass"} or token.pos_ == "PRON":
+            continue
+        subtree = [t for t in token.subtree if not t.is_punct]
+        start = min(t.idx for t in subtree)
+        end = max(t.idx + len(t.text) for t in subtree)
+        main = token.head.dep_ == "ROOT"
+        spans.insert(0, (start, end)) if main else spans.append((start, end))
+    return spans
+
+
 def unsigned_things(doc: Doc) -> list[Predicate]:
     """Agreement nouns the parse says were *not* signed: the object or passive subject of
     a signing verb that is negated, intended or only announced («se sont engagées à
@@ -446,8 +467,10 @@ def unsigned_things(doc: Doc) -> list[Predicate]:
             if _negated(token) or _unrealised(token) or _intended(token):
                 nouns = [c for c in token.children if c.dep_ in {"obj", "nsubj:pass"}]
                 nouns += _agreement_nouns(token)
-        elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS and (
-            _noun_not_yet(token) or _subject_of_not_held(token)
+        elif (
+            token.pos_ == "NOUN"
+            and lemma in SIGNING_NOUNS
+            and (_noun_not_yet(token) or _subject_of_not_held(token))
         ):
             nouns = [c for c in token.children if c.dep_ == "nmod"]
         for noun in nouns:
