@@ -19,7 +19,7 @@ KINDS = {
     "symposium": "symposium", "séminaire": "seminar", "salon": "exhibition",
     "exercice": "exercise", "atelier": "workshop", "session": "session",
     "réunion ministérielle": "ministerial_meeting", "jeux": "sports_event",
-    "coupe": "sports_event", "championnat": "sports_event",
+    "coupe": "sports_event", "championnat": "sports_event", "réunion": "joint_commission",
 }  # fmt: skip
 _ORDINAL = r"(?:\d+(?:e|è|ème|eme|ᵉ)|première|premier|deuxième|troisième)"
 _TRIGGER = re.compile(
@@ -27,7 +27,10 @@ _TRIGGER = re.compile(
     rf"(?P<name>(?:(?P<ord>{_ORDINAL})\s+)?(?:édition\s+d[eu]\s+(?:la\s+|l')?|session\s+de\s+l')?"
     r"(?P<kind>Assemblée générale|[Cc]onférence|[Cc]ongrès|[Ss]ommet|[Ff]orum|[Cc]olloque"
     r"|[Ss]ymposium|[Ss]éminaire|[Ss]alon|[Ee]xercice|[Aa]telier|[Ss]ession"
-    r"|[Rr]éunion ministérielle|Jeux|Coupe|[Cc]hampionnat)\b"
+    r"|[Rr]éunion ministérielle|Jeux|Coupe|[Cc]hampionnat"
+    # «la 5e réunion de la commission mixte», «la 3e session du comité»: a numbered
+    # meeting of a standing body
+    r"|(?<=\d[eè] )[Rr]éunion(?= d[eu] (?:la |l')?(?:[Cc]ommission|[Cc]omité|[Cc]onseil)))\b"
     r"(?P<rest>[^,;.:()«»]*))"
 )
 #: where the name of an event stops: a verb, a place, a date, a relative clause
@@ -41,7 +44,9 @@ _COMPLEMENT = re.compile(
     r"^\s*(?:$|de\b|des\b|du\b|d'|sur\b|consacrée?|dédiée?|[A-ZÀ-Ý0-9]|international"
     r"|internationale|régional|régionale|ordinaire|extraordinaire|annuel|annuelle|conjoint"
     r"|ministérielle|mondial|mondiale|africain|africaine|européen|européenne|arabe"
-    r"|[\w-]+-\w+)"
+    r"|[\w-]+-\w+"
+    # an adjective of any kind: «francophone», «méditerranéen», «parlementaire»
+    r"|\w+(?:phone|aire|ien|ienne|ique|al|ale|el|elle|ain|aine|ais|aise|éen|éenne)s?\b)"
 )
 _VENUE = re.compile(r"\b(?:palais|centre|salle|parc|hôtel)\s+(?:des|de la|du|de l')?\s*$", re.I)
 _HOST_CITY = re.compile(
