@@ -127,6 +127,12 @@ CASES = [
     ("Les Deriazhnii", None, "UA",
      W("w", ("Les Avgustinovich Deryazhniy",), "1983-01-19", "UA"), "hit",
      ["listed only: avgustinovich", "birth date unknown (-0.06)"]),
+    ("Belyayev Evstafii Filatovlch", None, "RU",
+     W("w", ("Yevstafiy Filatovich Belyayev",), "1959-04-14", "RU"), "hit", ["exact"]),
+    ("Joseph Kiprotich Kabila", "1979-06-08", None,
+     W("w", ("Joseph Kabila Kabilla",), "1979-06-08", "CG"), "no", ["kiprotich"]),
+    ("Ell Tahiiri Abd al-Qadir", "1981-04-05", "MA",
+     W("w", ("Abdelkader El Tahiri",), "1981-04-05", "MA"), "hit", ["ell read as an article"]),
     ("Евгений Смирнов", "1962-12-12", "RU",
      W("w", ("Yevgeniy Smirnov",), "1962-12-12", "RU"), "hit", ["exact"]),
 ]

@@ -261,8 +261,16 @@ def optional_parts(tokens: tuple[Token, ...]) -> tuple[bool, ...]:
     # a filiation part at the end is a patronymic only in family-name-first order
     last = filial[-1] and not any(middle) and not given_first
     marks = tuple(middle[:-1]) + (last,)
-    return tuple(m or bool(_RUSSIAN_PATRONYMIC.search(t.main.fold)) for m, t in
-                 zip(marks, tokens, strict=True))
+    return tuple(m or _patronymic(t) for m, t in zip(marks, tokens, strict=True))
+
+
+def _patronymic(tok: Token) -> bool:
+    """A Russian or Ukrainian patronymic, its ending possibly mistyped (Iosipovict)."""
+    word = tok.main.fold
+    if tok.arabic or tok.main.conn or len(word) < 7:
+        return False
+    return bool(_RUSSIAN_PATRONYMIC.search(word)) or (
+        not tok.ids and word[-5:-3] in ("ov", "ev") and OSA.distance(word[-3:], "ish") <= 1)
 
 
 def _core_sets(n: int, opt: Sequence[bool], may_drop_last: bool) -> list[set[int]]:
@@ -449,24 +457,46 @@ def connector_reading(q: tuple[Token, ...]) -> tuple[tuple[Token, ...], int] | N
     return None
 
 
+@lru_cache(maxsize=100_000)
+def article_reading(q: tuple[Token, ...]) -> int | None:
+    """The position of a short word of no dictionary name, one edit from the article
+    El / Al (Ell, Eel, rAl), written before another part: a mistyped article."""
+    for i in range(len(q) - 1):
+        tok = q[i]
+        word = tok.main.word or tok.main.fold
+        if (tok.arabic or tok.main.conn or tok.ids or not 2 <= len(word) <= 3
+                or word in ("el", "al")):
+            continue
+        if min(OSA.distance(word, a) for a in ("el", "al")) == 1:
+            return i
+    return None
+
+
 def score_names(q: tuple[Token, ...], names: Sequence[tuple[Token, ...]],
                 cache: PairCache) -> NameResult:
-    """Best name score of the query over a listed person's names; a query with a word
-    that may be a mistyped connector (and that the watchlist does not know as a name)
-    is also read with the connector, when a listed name has one."""
+    """Best name score of the query over a listed person's names. A query with a word
+    the watchlist does not know as a name that may be a mistyped connector is also
+    read with the connector (when a listed name has one), and one with a mistyped
+    article without it."""
     best = _score_names(q, names, cache)
-    if best.score >= 0.999 or not any(t.main.conn for r in names for t in r):
+    if best.score >= 0.999:
         return best
+    readings: list[tuple[tuple[Token, ...], str]] = []
     reading = connector_reading(q)
-    if reading is None or q[reading[1]].main.fold in cache.known:
-        return best
-    alt_q, i = reading
-    alt = _score_names(alt_q, names, cache)
-    alt.score = max(0.0, alt.score - CONNECTOR_TYPO_COST)
-    if alt.score > best.score:
-        alt.notes.append(f"{q[i].text} read as {alt_q[i].main.conn}")
-        alt.query = alt_q
-        return alt
+    if (reading is not None and q[reading[1]].main.fold not in cache.known
+            and any(t.main.conn for r in names for t in r)):
+        alt_q, i = reading
+        readings.append((alt_q, f"{q[i].text} read as {alt_q[i].main.conn}"))
+    art = article_reading(q)
+    if art is not None and q[art].main.fold not in cache.known:
+        readings.append(((*q[:art], *q[art + 1:]), f"{q[art].text} read as an article"))
+    for alt_q, note in readings:
+        alt = _score_names(alt_q, names, cache)
+        alt.score = max(0.0, alt.score - CONNECTOR_TYPO_COST)
+        if alt.score > best.score:
+            alt.notes.append(note)
+            alt.query = alt_q
+            best = alt
     return best
 
 
