@@ -82,6 +82,10 @@ def test_too_wide_a_block_keeps_the_persons_two_parts_found_strongly(
     ("Nourad Belqasim", None, "Mourad Belkacem", "1980-07-01"),
     # two neighbours swapped
     ("Mihsin Serafim", None, "MISHIN Serafim", "2000-04-06"),
+    # both parts one edit off, no birth date
+    ("Cristian Tshiekedi", None, "Christian Tshisekedi", "1979-11-23"),
+    # two edits in one word
+    ("Gamal Youssoj", "1983", "Jamal Youssouf", "1983-09-18"),
     # every part mistyped, the full birth date agrees
     ("Mohahed Ben Jflloun", "1987-03-25", "Mohamed ben Ahmed Ben Jelloun", "1987-03-25"),
 ])
@@ -91,7 +95,8 @@ def test_blocking_finds_mistyped_parts(query: str, birth_date: str | None, liste
     from liaison.screening.tokens import tokenize
 
     others = [WatchlistEntry(f"o{i}", (name,), "1970-01-01") for i, name in enumerate(
-        ("Walter Gottlieb", "Mourad Alaoui", "Serafim Ivanov", "Mohamed Bennani"))]
+        ("Walter Gottlieb", "Mourad Alaoui", "Serafim Ivanov", "Mohamed Bennani",
+         "Christian Kabila", "Jamal Haddad"))]
     built = ScreeningIndex.build([*others, WatchlistEntry("x", (listed,), listed_birth)])
     live = ScreeningIndex.build(others)
     live.add(WatchlistEntry("x", (listed,), listed_birth))  # the desk's live path

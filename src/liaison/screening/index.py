@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
 
 from liaison.screening.dates import PartialDate, parse_date
 from liaison.screening.model import Match, Query, WatchlistEntry
@@ -42,6 +43,9 @@ IntArray = npt.NDArray[np.int64]
 #: more candidates than this (counting repeats) and only the persons two parts found
 #: through strong keys are scored: the desk search stays quick on the commonest names
 WIDE_BLOCK = 3000
+#: a mistyped query word of this many letters or more finding a listed word one edit
+#: away counts as a strong key
+NEAR_STRONG = 5
 _EMPTY: IntArray = np.zeros(0, dtype=np.int64)
 _EMPTY32: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
 
@@ -92,8 +96,15 @@ def token_keys(tok: Token) -> tuple[str, ...]:
     return keys
 
 
-def _one_letter_less(word: str) -> list[str]:
-    return [word[:i] + word[i + 1:] for i in range(len(word))] if len(word) >= 3 else []
+def _deletion_forms(word: str) -> set[str]:
+    """The word, the word less any one letter (3+ letters) and less any two (5+)."""
+    forms = {word}
+    if len(word) >= 3:
+        ones = {word[:i] + word[i + 1:] for i in range(len(word))}
+        forms |= ones
+        if len(word) >= 5:
+            forms.update(w[:i] + w[i + 1:] for w in ones for i in range(len(w)))
+    return forms
 
 
 def _record_keys(rec: _Record) -> set[str]:
@@ -123,7 +134,7 @@ class ScreeningIndex:
         self._words: list[str] = []
         self._form_hash: IntArray = _EMPTY
         self._form_word: npt.NDArray[np.int32] = _EMPTY32
-        self._near_cache: dict[str, tuple[str, ...]] = {}
+        self._near_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._delta_words: dict[str, list[str]] = defaultdict(list)
 
     # -- building -------------------------------------------------------------------
@@ -175,39 +186,51 @@ class ScreeningIndex:
 
     # -- one-edit neighbours of the listed words ----------------------------------
     def _index_words(self) -> None:
-        """Every listed Latin word under itself and each of its one-letter-less forms
-        (symmetric deletion): two words one edit apart — a letter replaced, added or
-        dropped, two neighbours swapped — share one of those forms, whatever the letter,
-        the first one included (Nourad / Mourad, Gotfhold / Gotthold, Mihsin / Mishin).
-        Stored as sorted hashes → word numbers (a few bytes a form)."""
+        """Every listed Latin word under itself and its forms less one or two letters
+        (symmetric deletion): two words one or two edits apart — a letter replaced,
+        added or dropped, two neighbours swapped — share one of those forms, whatever
+        the letters, the first one included (Nourad / Mourad, Gotfhold / Gotthold,
+        Mihsin / Mishin, Youssoj / Youssouf). Stored as sorted hashes → word numbers (a
+        few bytes a form)."""
         words = [k[1:] for k in self._key_ids if k[0] == "="]
         hashes: list[int] = []
         owners: list[int] = []
         for n, w in enumerate(words):
-            for form in (w, *_one_letter_less(w)):
-                hashes.append(hash(form))
-                owners.append(n)
+            forms = _deletion_forms(w)
+            hashes.extend(map(hash, forms))
+            owners.extend([n] * len(forms))
         order = np.argsort(np.asarray(hashes, dtype=np.int64), kind="stable")
         self._words = words
         self._form_hash = np.asarray(hashes, dtype=np.int64)[order]
         self._form_word = np.asarray(owners, dtype=np.int32)[order]
         self._near_cache = {}
 
-    def _near_words(self, word: str) -> tuple[str, ...]:
-        """Listed words at most one edit from ``word`` (and a few two edits away)."""
+    def _near_words(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Listed words one edit from ``word``, and two edits from it (5+ letters);
+        edits counted as optimal string alignment (a swap of neighbours is one)."""
         hit = self._near_cache.get(word)
         if hit is not None:
             return hit
         found: set[str] = set()
-        probes = np.asarray([hash(f) for f in (word, *_one_letter_less(word))], dtype=np.int64)
+        forms = _deletion_forms(word)
+        probes = np.fromiter(map(hash, forms), dtype=np.int64, count=len(forms))
         lo = np.searchsorted(self._form_hash, probes, side="left")
         hi = np.searchsorted(self._form_hash, probes, side="right")
         for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
-            found.update(self._words[i] for i in self._form_word[a:b].tolist())
-        for f in (word, *_one_letter_less(word)):
+            if b > a:
+                found.update(self._words[i] for i in self._form_word[a:b].tolist())
+        for f in forms:
             found.update(self._delta_words.get(f, ()))
         found.discard(word)
-        hit = tuple(sorted(found))
+        one: list[str] = []
+        two: list[str] = []
+        for w in sorted(found):
+            d = OSA.distance(word, w, score_cutoff=2)
+            if d == 1:
+                one.append(w)
+            elif d == 2 and min(len(word), len(w)) >= 5:
+                two.append(w)
+        hit = (tuple(one), tuple(two))
         if len(self._near_cache) > 200_000:
             self._near_cache.clear()
         self._near_cache[word] = hit
@@ -225,7 +248,7 @@ class ScreeningIndex:
         for k in _record_keys(rec):
             if k[0] == "=" and k not in self._key_ids and k not in self._delta:
                 w = k[1:]
-                for form in (w, *_one_letter_less(w)):
+                for form in _deletion_forms(w):
                     self._delta_words[form].append(w)
                 self._near_cache.clear()
             self._delta[k].append(n)
@@ -251,13 +274,19 @@ class ScreeningIndex:
     def _slices(self, tok: Token, year: int | None, weak: bool) -> list[npt.NDArray[np.int32]]:
         chunks: list[npt.NDArray[np.int32]] = []
         keys: Iterable[str] = tok.keys
-        if weak and tok.main.word and not tok.arabic and tok.main.fold not in self.known:
-            # a word nobody on the list is called: also the listed words one edit away
-            # (a word the watchlist or the dictionary knows as written finds its own
-            # spelling; a typo making another known name is the scorer's to tell)
-            keys = (*keys, *("=" + w for w in self._near_words(tok.main.word)))
+        word = tok.main.word
+        if word and not tok.arabic and tok.main.fold not in self.known:
+            # a word nobody on the list is called: also the listed words one or two
+            # edits away (a word the watchlist or the dictionary knows as written finds
+            # its own spelling; a typo making another known name is the scorer's to
+            # tell). One edit on a long word is as telling as a shared skeleton: a
+            # strong key; two edits, or one on a short word, a loose one
+            one, two = self._near_words(word)
+            strong_one = len(word) >= NEAR_STRONG
+            near = (*(one if strong_one != weak else ()), *(two if weak else ()))
+            keys = (*keys, *("=" + w for w in near))
         for k in keys:
-            if (k[0] in "~=") != weak:
+            if (k[0] == "~") != weak and k[0] != "=":
                 continue
             kid = self._key_ids.get(k)
             if kid is not None:
