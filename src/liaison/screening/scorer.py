@@ -56,6 +56,10 @@ OTHER_EXTRA_DEFAULT = 0.08
 CORE_EXTRA_PENALTY = {"exact": 0.06, "swapped": 0.08, "year±1 (same day)": 0.08,
                       "year": 0.14, "year±1": 0.14, "unknown": 0.2, "different": 0.1}
 PAIR_MIN = 0.6
+# One part left over on each side, the query's a word no list knows still like the
+# listed one: paired at GARBLED (a full birth date must carry it).
+GARBLED = 0.6
+GARBLED_LIKENESS = 0.6
 # A second reading of a part pairs only at this level or above (spelling, dictionary).
 SECONDARY_MIN = 0.93
 # A name this sure (every part the same spelling) is not made doubtful by another
@@ -231,6 +235,17 @@ class PairCache:
     def __init__(self, known: set[str]) -> None:
         self.known = known
         self._cache: dict[int, tuple[float, str]] = {}
+        self._near: dict[str, frozenset[str]] = {}
+
+    def near_known(self, word: str) -> frozenset[str]:
+        """The known words one edit from ``word`` (cached; the known words only grow)."""
+        hit = self._near.get(word)
+        if hit is None:
+            hit = frozenset(w for w in _one_edit(word) if w in self.known)
+            if len(self._near) > 200_000:
+                self._near.clear()
+            self._near[word] = hit
+        return hit
 
     def sim(self, q: Token, r: Token) -> tuple[float, str]:
         key = (q.uid << 32) | r.uid
@@ -244,6 +259,20 @@ class PairCache:
 
 
 # on the folded word (ch → sh, y → i): -ovich, -evich, -ovych, -ovna, -evna, -ichna, -ivna
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every word one edit from ``word`` (letter dropped, swapped, replaced, added)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
+
+
 _RUSSIAN_PATRONYMIC = re.compile(r"(?:ovish|evish|ovna|evna|ishna|ivna)$")
 
 
@@ -348,12 +377,31 @@ def _align(q: Sequence[Token], r: Sequence[Token], q_opt: Sequence[bool],
     ur = [j for j in range(len(r)) if j not in used_r]
     if uq and ur and (len(uq) > 1 or len(ur) > 1):
         _pair_joined(q, r, uq, ur, pairs)
+    if len(uq) == 1 and len(ur) == 1 and pairs and _garbled(q[uq[0]], r[ur[0]], cache):
+        pairs.append((uq[0], ur[0], GARBLED, "garbled (a word no list knows)"))
+        uq, ur = [], []
     notes = []
     for i in uq:
         if ur:
             s, how, j = max((*cache.sim(q[i], r[j]), j) for j in ur)
             notes.append(f"{q[i].text}≠{r[j].text} ({how})")
     return NameResult(0.0, 0, pairs, uq, ur, notes)
+
+
+def _garbled(qt: Token, rt: Token, cache: PairCache) -> bool:
+    """The query's one part left over is a word no name list knows, still like the
+    listed part left over (half its letters in place), and one edit from no other
+    known name: the listed name garbled (Youce / Youssef, Zou / Zhou), not another name.
+    Paired low (GARBLED): only a full birth date that agrees carries it."""
+    a, b = qt.main, rt.main
+    if (qt.arabic or rt.arabic or qt.ids or a.conn != b.conn or a.fold in cache.known
+            or len(a.fold) < 2):
+        return False
+    like = max(OSA.normalized_similarity(a.fold, b.fold),
+               OSA.normalized_similarity(a.loose, b.loose))
+    if like < GARBLED_LIKENESS:
+        return False
+    return not (cache.near_known(a.fold) - {b.fold})
 
 
 def _pair_joined(q: Sequence[Token], r: Sequence[Token], uq: list[int], ur: list[int],
