@@ -336,3 +336,38 @@ def test_a_difference_after_the_number_dates_and_file_sizes_and_a_region_in_the_
     assert figure.value == 44 and figure.change is not None
     assert (figure.change.direction, figure.change.value, figure.change.reference_year) == (
         "decrease", 21, 2023)  # fmt: skip
+
+
+def test_what_a_signing_noun_names_an_object_hung_elsewhere_and_an_earlier_signing() -> None:
+    adopted = (
+        "Dakar, 9 avril 2025 – Les travaux de la commission mixte, ouverts lundi à Dakar, ont "
+        "été sanctionnés mercredi par l'adoption d'une déclaration finale.\n"
+    )
+    (declaration,) = extract(adopted).agreements
+    assert (declaration.kind, declaration.date.start.iso()) == ("declaration", "2025-04-09")  # type: ignore[union-attr]
+    hung = (
+        "Cotonou, 19 août 2025 – Le ministre, M. Alassane Dossou, a signé lundi, au nom du "
+        "gouvernement, un accord de siège avec le représentant de l'ONUDC, M. Pierre Lamy.\n"
+    )
+    assert [a.kind for a in extract(hung).agreements] == ["agreement"]
+    recalled = (
+        "Madrid, 30 janvier 2026 – Le ministre, M. Fernando Ruiz, a évoqué le mémorandum "
+        "d'entente signé en 2019 avec le Maroc, lors d'une conférence de presse mardi.\n"
+    )
+    assert [a.date for a in extract(recalled).agreements] == [None]
+    wished = (
+        "Accra, 3 mars 2025 – Le ministre a plaidé mardi pour la signature d'un accord de "
+        "réadmission avec le Togo.\n"
+    )
+    assert extract(wished).agreements == []
+
+
+def test_then_with_someone_new_is_another_meeting() -> None:
+    text = (
+        "Rabat, 17 décembre 2025 – Le directeur du FBI, M. Kash Porter, a été reçu mardi par "
+        "le directeur général, M. Adil Hamdi. Les deux responsables se sont ensuite "
+        "entretenus avec le procureur général, M. Hicham Bali.\n"
+    )
+    meetings = extract(text).meetings
+    assert sorted(len(_names(m)) for m in meetings) == [2, 3]
+    assert all(_days(m) == ["2025-12-16"] for m in meetings)

@@ -84,9 +84,20 @@ def _subject(sentence: Sentence, start: int) -> str | None:
     return match.group("subject").strip() if match else None
 
 
+_SIGNED_IN_YEAR = re.compile(r"\s+(?:en|dès)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
+
+
 def _date_of(sentence: Sentence, start: int, end: int) -> DateSpan | None:
     """The sentence's first date, unless a date follows the agreement's name with a
     signing word between («la convention d'entraide signée le 12 mars 2024»)."""
+    renewed = any(not p.noun and p.end <= start for p in sentence.signing_words)
+    for signing in sentence.signing_words:
+        if (
+            not renewed
+            and 0 <= signing.start - end <= 15
+            and _SIGNED_IN_YEAR.match(sentence.text, signing.end)
+        ):  # «le mémorandum signé en 2019», told on another day: signed in an earlier year
+            return None  # (but «ont renouvelé jeudi l'accord signé en 2019» is of jeudi)
     for match in sentence.dates:
         if match.start < end:
             continue
@@ -95,6 +106,15 @@ def _date_of(sentence: Sentence, start: int, end: int) -> DateSpan | None:
             return match.span
     if not sentence.dates:
         return None
+    # «ont été sanctionnés mercredi par l'adoption d'une déclaration», «paraphé lundi»:
+    # the day written next to the signing word, before the sentence's first
+    near = [
+        (min(abs(d.start - p.end), abs(p.start - d.end)), d)
+        for p in sentence.signing_words for d in sentence.dates
+        if -30 <= d.start - p.end <= 25 or 0 <= p.start - d.end <= 25
+    ]  # fmt: skip
+    if near:
+        return _day_of_span(min(near, key=lambda pair: pair[0])[1].span, sentence.text)
     return _day_of_span(sentence.dates[0].span, sentence.text)
 
 

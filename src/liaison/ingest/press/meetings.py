@@ -259,6 +259,9 @@ def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
     return draft
 
 
+_THEN = re.compile(r"\b(?:ensuite|puis|par la suite|plus tard|après quoi)\b", re.IGNORECASE)
+
+
 def _same_host_other_guests(draft: _Draft, people: set[str]) -> bool:
     if len(draft.people) < 2 or not people - set(draft.people):
         return False
@@ -277,6 +280,10 @@ def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
         for d in drafts
         if (clause.back_reference and not clause.pairwise) or not _same_host_other_guests(d, people)
     ]
+    if _THEN.search(clause.sentence.text[clause.start : clause.end]) and not clause.pairwise:
+        # «Les deux responsables se sont ensuite entretenus avec le procureur»: a meeting
+        # that follows another, with someone new, is not that one
+        drafts = [d for d in drafts if not people - set(d.people)]
     own_time = _OWN_TIME.search(clause.sentence.text[clause.start : clause.end])
     if not clause.dates and own_time and not clause.back_reference:
         # «M. X s'était entretenu avec M. Y une première fois en mars»: a meeting of its

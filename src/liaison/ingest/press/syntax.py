@@ -143,7 +143,7 @@ def _first_object_after(token: Token) -> Token | None:
             return None
         if other.pos_ in {"NOUN", "PROPN"} and other.i > 0:
             before = [t for t in token.doc[max(token.i + 1, other.i - 3) : other.i]
-                      if t.pos_ != "ADJ" and not t.like_num]  # fmt: skip
+                      if t.pos_ not in {"ADJ", "NUM"}]  # fmt: skip
             if before and before[-1].pos_ == "DET" and before[-1].lower_ not in {"du", "des"}:
                 return other
     return None
@@ -381,6 +381,25 @@ def _agreement_nouns(token: Token) -> list[Token]:
     return found
 
 
+#: verbs under which a signing noun is only wished for or prepared: «a plaidé pour la
+#: signature», «appelle à la conclusion d'un accord»
+_WISHING = frozenset({
+    "plaider", "appeler", "ouvrir", "attendre", "souhaiter", "espérer", "proposer",
+    "préparer", "discuter", "négocier", "examiner", "évoquer",
+})  # fmt: skip
+
+
+def _noun_intended(token: Token) -> bool:
+    """«pour la signature d'un accord», «avant la signature», «ont plaidé pour la
+    conclusion d'un accord», «la signature … sera …»: not (yet) done."""
+    if any(c.dep_ == "case" and c.lower_ in {"pour", "avant", "vers"} for c in token.children):
+        return True
+    head = token.head
+    if _lemma(head) in _MODAL_VERBS | _NOT_HELD | _WISHING:
+        return True
+    return head.pos_ in {"VERB", "AUX"} and _unrealised(head)
+
+
 def signed_things(doc: Doc) -> list[Predicate]:
     """The agreement nouns a realised signing verb governs, as its object («a signé un
     accord»), its passive subject («la convention a été signée») or the noun it
@@ -394,6 +413,15 @@ def signed_things(doc: Doc) -> list[Predicate]:
             if lemma == "doter" and not _reflexive(token):
                 continue  # «se sont dotées d'un mémorandum», not «doter une unité de …»
             nouns = _agreement_nouns(token)
+        elif lemma in SIGNING_NOUNS and token.pos_ == "NOUN":
+            # «sanctionnés par l'adoption d'une déclaration finale», «la signature d'un
+            # accord de siège»: what the signing noun names, when it took place
+            if _noun_not_yet(token) or _subject_of_not_held(token) or _noun_intended(token):
+                continue
+            nouns = [
+                c for c in token.children if c.dep_ == "nmod"
+                and any(x.lower_ in {"de", "d'", "du", "des"} for x in c.children)
+            ]  # fmt: skip
         elif lemma not in SIGNING_VERBS or _negated(token) or _unrealised(token):
             continue
         elif _intended(token):
@@ -407,6 +435,17 @@ def signed_things(doc: Doc) -> list[Predicate]:
                 for n in c.children
                 if n.dep_ in {"nmod", "obj"} and not any(x.dep_ == "case" for x in n.children)
             ]  # fmt: skip
+            known = AGREEMENT_NOUNS.keys() | DOCUMENT_NOUNS
+            if (
+                not any(_lemma(n) in known for n in nouns)
+                and token.pos_ == "VERB"
+                and "Voice=Pass" not in str(token.morph)
+            ):
+                # «a signé lundi, au nom du gouvernement, un accord de siège»: the parse
+                # hangs the object elsewhere; the first noun phrase after the verb
+                after = _first_object_after(token)
+                if after is not None and _lemma(after) in AGREEMENT_NOUNS:
+                    nouns.append(after)
         qualified = None  # «le protocole signé hier», not «cet acte, scellant une étape»
         past = "Tense=Pres" not in str(token.morph)
         if past and (token.dep_ == "acl" or (token.pos_ == "ADJ" and token.dep_ == "amod")):
