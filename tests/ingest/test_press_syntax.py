@@ -371,3 +371,12 @@ def test_then_with_someone_new_is_another_meeting() -> None:
     meetings = extract(text).meetings
     assert sorted(len(_names(m)) for m in meetings) == [2, 3]
     assert all(_days(m) == ["2025-12-16"] for m in meetings)
+
+
+def test_numbers_that_name_or_place_something_are_no_figures() -> None:
+    text = (
+        "Rabat, 4 mars 2025 – En application de l'article 12 de la loi n° 2024-15, la brigade "
+        "compte 45 enquêteurs. L'équipe a gagné 3-1. Le COVID-19 a réduit les contrôles. "
+        "Adresse : BP 1234. La résolution 2231 a été citée.\n"
+    )
+    assert [(f.value, f.unit) for f in extract(text).figures] == [(45, "enquêteurs")]

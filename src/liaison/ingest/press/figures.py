@@ -129,6 +129,13 @@ def _label_before(text: str) -> str:
     return _LEFT_ARTICLES.sub("", segment).strip()
 
 
+#: a number that names or places something rather than counting it
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:articles?|lois?|décrets?|arrêtés?|ordonnances?|circulaires?|dahirs?|résolutions?"
+    r"|n°|no|numéros?|vol|routes? (?:nationales?|régionales?)|RN|N|A|kilomètres?|km|BP|pages?"
+    r"|chapitres?|alinéas?|paragraphes?|sections?|lots?|COVID|Covid|covid)\s*(?:n°\s*)?-?$",
+)
+_JOINED = re.compile(r"^[-/]\d")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _FILE_SIZE = re.compile(r"^\s*(?:[kKMGT]o|[kKMGT]B|octets)\b")
 
@@ -152,6 +159,9 @@ def _skip(sentence: Sentence, number: NumberMatch) -> bool:
         return True  # «Date de modification : 2025-11-07», «mis à jour le 19/06/2025»
     if _FILE_SIZE.match(after):
         return True  # «(PDF, 2,4 Mo)»: the size of a download
+    if not number.in_words and (_IDENTIFIER_BEFORE.search(before) or _JOINED.match(after)
+                                or re.search(r"\d[-/]$", before)):  # fmt: skip
+        return True  # «l'article 12», «la résolution 2231», «BP 1234», «3-1», «COVID-19»
     return number.in_words and bool(_NOT_A_FIGURE_BEFORE.search(before))
 
 
