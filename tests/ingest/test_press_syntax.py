@@ -380,3 +380,12 @@ def test_numbers_that_name_or_place_something_are_no_figures() -> None:
         "Adresse : BP 1234. La résolution 2231 a été citée.\n"
     )
     assert [(f.value, f.unit) for f in extract(text).figures] == [(45, "enquêteurs")]
+
+
+def test_a_second_agreement_joined_to_the_verb_by_ainsi_que() -> None:
+    text = (
+        "Madrid, 5 décembre 2025 – Les ministres de l'Intérieur de l'Espagne, du Portugal et "
+        "de la France ont signé jeudi à Madrid une déclaration commune sur la migration, ainsi "
+        "qu'un accord trilatéral de coopération policière.\n"
+    )
+    assert _kinds(extract(text)) == ["agreement", "declaration"]

@@ -452,6 +452,17 @@ def signed_things(doc: Doc) -> list[Predicate]:
             qualified = token.head
             nouns.append(qualified)
         nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]  # «le PV et un plan»
+        # «une déclaration sur la migration, ainsi qu'un accord trilatéral»: the parse may
+        # join the second object to the verb or to a complement of the first; an agreement
+        # noun joined so, without a preposition of its own, is signed too
+        joined = [c for c in token.children if c.dep_ == "conj"]
+        joined += [c for n in nouns for c in n.subtree if c.dep_ == "conj" and c.head is not n]
+        nouns += [
+            c for c in joined
+            if _lemma(c) in AGREEMENT_NOUNS and c.pos_ == "NOUN"
+            and not any(x.dep_ == "case" for x in c.children)
+            and any(x.dep_ == "det" and x.lower_ in {"un", "une"} for x in c.children)
+        ]  # fmt: skip
         for noun in nouns:
             lemma = _lemma(noun)
             if "Number=Plur" in str(noun.morph):
