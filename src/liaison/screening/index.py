@@ -130,6 +130,7 @@ class ScreeningIndex:
         self._mark: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
         self._count: npt.NDArray[np.int8] = np.zeros(0, dtype=np.int8)
         self._weak_cap = 2000
+        self._known_weak_cap = 1000
         self._found: dict[tuple[int, int | None], tuple[IntArray, npt.NDArray[np.int32]]] = {}
         self._words: list[str] = []
         self._form_hash: IntArray = _EMPTY
@@ -176,6 +177,7 @@ class ScreeningIndex:
         self._mark = np.zeros(n, dtype=bool)
         self._count = np.zeros(n, dtype=np.int8)
         self._weak_cap = max(2000, n // 50)
+        self._known_weak_cap = max(1000, n // 100)
         years = self._years[recs] if n else np.zeros(0, dtype=np.int16)
         order = np.lexsort((years, keys))
         self._post_rec = recs[order]
@@ -275,7 +277,12 @@ class ScreeningIndex:
         chunks: list[npt.NDArray[np.int32]] = []
         keys: Iterable[str] = tok.keys
         word = tok.main.word
-        if word and not tok.arabic and tok.main.fold not in self.known:
+        known = tok.main.fold in self.known
+        # a word known as written finds its own spelling through its strong keys; its
+        # loose keys (a listed spelling one consonant off) are worth their cost only on
+        # the shorter lists: on a common name they mostly bring namesakes of other names
+        cap = self._known_weak_cap if (weak and known) else 1 << 62
+        if word and not tok.arabic and not known:
             # a word nobody on the list is called: also the listed words one or two
             # edits away (a word the watchlist or the dictionary knows as written finds
             # its own spelling; a typo making another known name is the scorer's to
@@ -291,7 +298,7 @@ class ScreeningIndex:
             kid = self._key_ids.get(k)
             if kid is not None:
                 lo, hi = int(self._offsets[kid]), int(self._offsets[kid + 1])
-                if weak and year is None and hi - lo > self._weak_cap:
+                if weak and ((year is None and hi - lo > self._weak_cap) or hi - lo > cap):
                     continue
                 if year is None or hi - lo < 16:
                     chunks.append(self._post_rec[lo:hi])
