@@ -28,6 +28,9 @@ PARTS = [
     ("Iat Rachid Yahya", ["ait:rachid", "yahya"], "connector with two letters swapped"),
     ("Bao Ming", ["bao", "ming"], "two parts only: never a connector typo"),
     ("Li Bao Ming", ["li", "bao", "ming"], "Bao is a name, not a mistyped Abou"),
+    ("Albert Abdul Talbot", ["albert", "abdul", "talbot"], "Abd + a word no divine name: no compound"),
+    ("Ouafa Ait Abd Allha", ["ouafa", "ait:abdlha"], "Abd + a divine name mistyped: compound"),
+    ("Abdel Nasser Ali", ["abdnasser", "ali"], "Abd + al-Nasser"),
 ]
 
 

@@ -97,6 +97,10 @@ CASES = [
                                                                 "birth date unknown (-0.18)"]),
     ("David Rivera", "1965-02-28", "CO",
      W("w", ("David Rojas Rivera",), "1965-02-28", "CO"), "hit", ["listed only: rojas"]),
+    ("Cristian Baca", "1983-02-03", "MX",
+     W("w", ("Cristian Baca Ulibarri",), "1983-02-03", "MX"), "hit", ["listed only: ulibarri"]),
+    ("Mhamed Laarbi", "1995-08-25", None,
+     W("w", ("Muhammed Al-Arabi",), "1995-08-25", "DZ"), "hit", ["laarbi=arabi (dictionary)"]),
     # --- two family names (Central Africa): the second may go, not the first -------
     ("Blaise Kabila", "1966", "CD",
      W("w", ("Blaise Kabila Tshibanda",), "1966-01-17", "CD"), "hit", ["listed only: tshibanda"]),

@@ -54,6 +54,7 @@ def _connector_typos() -> dict[str, str]:
 
 
 CONNECTOR_TYPOS = _connector_typos()
+_DIVINE_LOOSE: tuple[str, ...] = ()
 ARABIC_CONNECTORS: dict[str, str] = {
     "بن": "ben", "ابن": "ben", "بنت": "ben", "ولد": "ould", "ايت": "ait", "ابو": "abu",
     "ابي": "abu", "ابا": "abu",
@@ -69,6 +70,44 @@ _JOINED_CONN = re.compile(r"^(ben|bin|ibn|bent|bint|ould|ait|abou|abu|bou)-?([a-
 _SPLIT = re.compile(r"[\s\-_,;/.()\"]+")
 _CONN_ABD = re.compile(r"^(ben|bin|ibn|abou|abu|ould)abd(?:el|al|ul|oul)?$")
 _DIN_WORDS = frozenset({"eddine", "eddin", "uddin", "din", "dine", "ddine", "edine"})
+
+
+# The names of God that follow Abd in a compound given name (Abd al-Qadir, Abd Allah,
+# Abd al-Nasser…), from the traditional list of the divine names, in a plain
+# romanisation. "Abdul Talbot" is a given name and a family name, not a compound.
+_DIVINE = ("allah", "lah", "ilah", "rahman", "rahim", "malik", "qudus", "quddus", "salam",
+           "mumin", "muhaymin", "aziz", "jabbar", "mutakabbir", "khaliq", "bari", "musawwir",
+           "ghaffar", "ghafar", "qahhar", "wahhab", "wahab", "razzaq", "razak", "fattah",
+           "alim", "basit", "hafiz", "hafidh", "muizz", "sami", "basir", "hakam", "adl",
+           "latif", "khabir", "halim", "azim", "ghafur", "shakur", "ali", "aali", "kabir",
+           "mujib", "wasi", "hakim", "wadud", "majid", "shahid", "haqq", "haq", "wakil",
+           "qawi", "matin", "wali", "hamid", "muhyi", "hayy", "hay", "qayyum", "wajid",
+           "wahid", "ahad", "samad", "qadir", "kader", "muqtadir", "awwal", "zahir", "batin",
+           "barr", "tawwab", "rauf", "raouf", "ghani", "mughni", "nur", "nour", "hadi",
+           "badi", "baqi", "warith", "rashid", "sabur", "jalil", "karim", "krim", "raqib",
+           "nasser", "nasir", "munim", "moneim", "muttalib", "nabi", "rasul", "husayn",
+           "hussein", "masih", "mutalib", "hamid", "hafid")
+
+
+@lru_cache(maxsize=50_000)
+def divine_name(word: str) -> bool:
+    """Whether a (clean, lower-case) word is one of the divine names above, allowing the
+    romanisation differences and one mistyped letter."""
+    from rapidfuzz.distance import OSA
+
+    from liaison.screening.phonetic import fold, loose
+
+    w = loose(fold(word))
+    for name in _DIVINE_LOOSE:
+        if w == name or (len(name) >= 4 and len(w) >= 4 and OSA.distance(w, name) <= 1):
+            return True
+    return False
+
+
+def _divine_loose() -> tuple[str, ...]:
+    from liaison.screening.phonetic import fold, loose
+
+    return tuple(sorted({loose(fold(n)) for n in _DIVINE}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +178,7 @@ def _parse_latin(words: list[str]) -> list[Part]:
             nxt = _strip_article(words[i + 1]) if words[i + 1] not in ARTICLES else (
                 words[i + 2] if i + 2 < n else "")
             skip = 2 if words[i + 1] not in ARTICLES else 3
-            if nxt:
+            if nxt and (divine_name(nxt) or divine_name(words[i + skip - 1])):
                 parts.append(Part("abd" + nxt, conn))
                 conn = ""
                 i += skip
@@ -225,3 +264,6 @@ def _strip_al(word: str) -> str:
     if word.startswith("ال") and len(word) > 3:
         return word[2:]
     return word
+
+
+_DIVINE_LOOSE = _divine_loose()

@@ -351,7 +351,12 @@ def _first_of_two_families(tokens: Sequence[Token], unmatched: Sequence[int],
     return False
 
 
-def family_like(tok: Token) -> bool:
+def _arabic_world(tokens: Sequence[Token]) -> bool:
+    """A name with a part of the Arabic-world dictionary or in Arabic script."""
+    return any(t.arabic or not t.ids.isdisjoint(ARABIC_NAMES) for t in tokens)
+
+
+def family_like(tok: Token, nisba: bool = True) -> bool:
     """A family name (dictionary family root, or a nisba ending in -i / ـي): a part that
     no second writing of the same person drops."""
     if tok.main.conn in ("ait", "abu"):
@@ -361,7 +366,9 @@ def family_like(tok: Token) -> bool:
     word = tok.main.fold
     if tok.arabic:
         return len(word) >= 4 and word.endswith("ي")
-    return len(word) >= 5 and word.endswith("i")
+    # a nisba (Alaoui, Idrissi) only in a name of the Arabic world: Ulibarri, Corradi
+    # and Nkurunziza are other languages' names
+    return nisba and len(word) >= 5 and word.endswith("i")
 
 
 def _joined(tokens: Sequence[Token], i: int, j: int) -> str:
@@ -456,7 +463,8 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
               and _structure_ok(r, r_opt, {p[1] for p in res.pairs})):
         score -= CONFLICT_PENALTY
         res.notes.append("a given or family name is missing")
-    elif any(family_like(q[i]) for i in core_q) or any(family_like(r[j]) for j in core_r):
+    elif (any(family_like(q[i], _arabic_world(q)) for i in core_q)
+          or any(family_like(r[j], _arabic_world(r)) for j in core_r)):
         score -= CONFLICT_PENALTY
         res.notes.append("a family name is on one side only")
     if not res.notes[-1:] or res.notes[-1] == "only one name part in common":
@@ -468,7 +476,8 @@ def _name_score(res: NameResult, q: Sequence[Token], r: Sequence[Token],
         score -= CONFLICT_PENALTY
         res.notes.append("ben and ould family names differ")
     arabic_world = [t for t in (*(q[i] for i in core_q), *(r[j] for j in core_r))
-                    if t.arabic or not t.ids.isdisjoint(ARABIC_NAMES) or family_like(t)]
+                    if t.arabic or not t.ids.isdisjoint(ARABIC_NAMES)
+                    or family_like(t, _arabic_world(q) or _arabic_world(r))]
     res.core_unmatched = len(arabic_world)
     # a pair of two different known names must be vouched for by the birth date like
     # a part on one side only
