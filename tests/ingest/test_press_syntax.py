@@ -389,3 +389,53 @@ def test_a_second_agreement_joined_to_the_verb_by_ainsi_que() -> None:
         "qu'un accord trilatéral de coopération policière.\n"
     )
     assert _kinds(extract(text)) == ["agreement", "declaration"]
+
+
+def test_an_undated_signing_takes_the_day_of_its_occasion() -> None:
+    closing = (
+        "Alger, le 16 octobre 2025\n\n"
+        "La 4e Conférence régionale s'est achevée hier à Alger, après trois jours de travaux.\n\n"
+        "Le 14 octobre, le président, M. Omar Slimani, s'est entretenu avec M. Jan Novak.\n\n"
+        "Au dernier jour des travaux, un mémorandum d'entente a été signé. Les délégations "
+        "ont également adopté un plan d'action.\n"
+    )
+    assert {a.date.start.iso() for a in extract(closing).agreements} == {"2025-10-15"}  # type: ignore[union-attr]
+    party = (
+        "Dakar, 14 juin 2025\n\n"
+        "Le chef du bureau, M. Aliou Ndiaye, a reçu au cours de la semaine :\n"
+        "- lundi 9 juin, une délégation de la police gambienne conduite par M. Lamin Ceesay ;\n"
+        "- jeudi 12 juin, la directrice de la police malienne, Mme Awa Keïta.\n\n"
+        "Avec la délégation gambienne, un arrangement technique a été signé.\n"
+    )
+    result = extract(party)
+    assert sorted(_days(m)[0] for m in result.meetings) == ["2025-06-09", "2025-06-12"]
+    assert [a.date.start.iso() for a in result.agreements] == ["2025-06-09"]  # type: ignore[union-attr]
+
+
+def test_the_agreement_named_again_and_a_signing_followed_by_meetings() -> None:
+    text = (
+        "Lisbonne, 27 mai 2026 (MAP) – Les écoles de police de Rabat et de Queluz ont signé "
+        "mardi à Lisbonne un accord de jumelage.\n\n"
+        "L'accord a été signé par le colonel Rachid Alaoui et le major Rui Lopes.\n\n"
+        "La signature a été précédée de deux réunions de travail entre les deux hommes.\n"
+    )
+    result = extract(text)
+    (agreement,) = result.agreements
+    assert agreement.date.start.iso() == "2026-05-26"  # type: ignore[union-attr]
+    assert set(agreement.signatories) == {"Rachid Alaoui", "Rui Lopes"}
+    (meeting,) = result.meetings
+    assert (_days(meeting), set(_names(meeting))) == (
+        ["2026-05-26"],
+        {"Rachid Alaoui", "Rui Lopes"},
+    )
+
+
+def test_datelines_written_otherwise() -> None:
+    for line, day in [
+        ("Le 24 septembre 2026 – Ottawa (Ontario) – Gendarmerie royale du Canada", date(2026, 9, 24)),
+        ("Par Abdel Youssouf – 10 avril 2026", date(2026, 4, 10)),
+        ("Madrid, 9 déc 2025 (AFP) - Le ministre a signé mardi un accord.", date(2025, 12, 9)),
+        ("Date de publication : 12-05-2026 | 14:20", date(2026, 5, 12)),
+    ]:  # fmt: skip
+        page = clean_page(f"Titre\n\n{line}\n\nLe ministre a reçu mardi M. Paul Sow.\n")
+        assert page.article_date == day, line

@@ -13,7 +13,7 @@ from datetime import date
 from liaison.ingest.press.gazetteer import Gazetteer
 from liaison.ingest.press.people import Mention
 from liaison.ingest.press.places import city_in
-from liaison.ingest.press.result import Agreement, DateSpan, Person
+from liaison.ingest.press.result import Agreement, DateSpan, Meeting, Person
 from liaison.ingest.press.sentences import Sentence
 from liaison.ingest.press.syntax import Predicate
 
@@ -43,7 +43,11 @@ _SUBJECT = re.compile(
     r"(?P<subject>[^,;.()]+)",
     re.IGNORECASE,
 )
-_COMPLEMENT_OF = re.compile(r"^\s*(?:à la|à l'|au|aux|de la|de l'|du|des)\s*$", re.IGNORECASE)
+_COMPLEMENT_OF = re.compile(
+    r"^\s*(?:à|de|d')\s*(?:la|l'|leur|leurs|son|sa|ses|notre|cette|cet|ce)?\s*$"
+    r"|^\s*(?:au|aux|du|des)\s*$",
+    re.IGNORECASE,
+)
 _ANAPHORA = re.compile(r"\b(?:ce|cet|cette|ces|le même|la même|ledit|ladite)\s*$", re.I)
 
 
@@ -222,17 +226,84 @@ def _holds(span: DateSpan, days: list[date | None]) -> bool:
     return any(day is not None and first <= day <= last for day in days)
 
 
+_CLOSING = re.compile(
+    r"\b(?:achevée?s?|clôturée?s?|clos|closes?|terminée?s?|pris fin|prend fin|clôt|clôture)"
+    r"\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _closing_day(sentences: list[Sentence], index: int) -> DateSpan | None:
+    """«La 6e Assemblée générale s'est achevée hier …» then «Au dernier jour des travaux,
+    un mémorandum a été signé»: the day the gathering closed, told in the sentences
+    before (a closing verb just before a date; not the last day of a span, which may
+    be a stay that holds the occasion)."""
+    earlier = [s for s in sentences[max(0, index - 5) : index] if not s.heading]
+    for other in reversed(earlier):
+        for match in other.dates:
+            if _CLOSING.search(other.text[max(0, match.start - 40) : match.start]):
+                return DateSpan(match.span.start, None, match.span.text, match.span.year_source)
+    return None
+
+
+def _occasion_meeting(
+    agreement_sentence: Sentence, sentences: list[Sentence], meetings: list[Meeting]
+) -> Meeting | None:
+    """The meeting an undated signing took place at: the one with the party the sentence
+    names («Avec la délégation gambienne, un arrangement a été signé»), else the last one
+    told in the three sentences before («À cette occasion, …»)."""
+    index = agreement_sentence.index
+    where = {s.text: s.index for s in sentences}
+    told = [(where.get(m.sentence, -1), m) for m in meetings if m.dates]
+    told = [(i, m) for i, m in told if 0 <= i < index]
+    named = {hit.key for hit in agreement_sentence.countries}
+    if named:
+        with_party = [m for _, m in told if named & set(m.countries)]
+        if len(with_party) == 1:
+            return with_party[0]
+    near = [(i, m) for i, m in told if index - i <= 3]
+    if not near:
+        return None
+    last = max(i for i, _ in near)  # the latest meeting of the sentence told last
+    return max((m for i, m in near if i == last), key=lambda m: m.dates[-1].start.iso())
+
+
 def _date_from_context(
-    agreement: Agreement, sentences: list[Sentence], index: int, g: Gazetteer
+    agreement: Agreement,
+    sentences: list[Sentence],
+    index: int,
+    g: Gazetteer,
+    meetings: list[Meeting] | None = None,
+    found: list[Agreement] | None = None,
+    told_in: dict[int, int] | None = None,
 ) -> None:
     """An agreement its own sentence does not date was signed at the occasion the
-    sentences just before tell: their last date (the last day of a meeting of several
-    days when it was signed «au terme» or «à l'issue» of it), and its place."""
+    sentences just before tell: the day a gathering closed when it was signed «au terme»
+    or «au dernier jour» of it, else the day of the meeting it was signed at, else their
+    last date; and its place."""
     sentence = sentences[index]
     for signing in sentence.signing_words:  # «l'arrangement conclu en 2023», not «un plan
         after = sentence.text[signing.end : signing.end + 30]  # pour la formation en 2026»
         if re.match(r"[^,;.]*?\b(?:en|depuis|dès|avant)\s+(?:\w+\s+)?(?:19|20)\d\d\b", after):
             return
+    told_before = [a for a in (found or []) if a.date is not None and a is not agreement
+                   and (told_in or {}).get(id(a)) == index - 1]  # fmt: skip
+    if told_before:  # «Les États membres ont également adopté un plan d'action»: at the
+        agreement.date = told_before[-1].date  # occasion of the one told just before
+        agreement.place = agreement.place or told_before[-1].place
+        return
+    if _AT_THE_END.search(sentence.text):
+        closing = _closing_day(sentences, index)
+        if closing is not None:
+            agreement.date = closing
+            return
+    occasion = _occasion_meeting(sentence, sentences, meetings or [])
+    if occasion is not None:
+        agreement.date = DateSpan(
+            occasion.dates[-1].start, None, occasion.dates[-1].text, occasion.dates[-1].year_source
+        )
+        agreement.place = agreement.place or occasion.place
+        return
     for earlier in reversed(sentences[max(0, index - 3) : index]):
         if earlier.heading or not earlier.dates:
             continue
@@ -273,12 +344,21 @@ def _signed_as_told_before(
         return
 
 
+def _refers_back(sentence: Sentence, noun: Predicate) -> bool:
+    """A bare agreement noun under the definite article, with nothing after it to name
+    it («L'accord a été signé par …», «Le protocole prévoit …»): the one told before."""
+    title = sentence.text[noun.start : noun.end]
+    before = sentence.text[max(0, noun.start - 4) : noun.start].lower()
+    return len(title.split()) == 1 and bool(re.search(r"(?:^|\s)(?:l'|le |la )$", before))
+
+
 def find_agreements(
     sentences: list[Sentence],
     mentions: list[Mention],
     people: list[Person],
     g: Gazetteer,
     dateline_place: str | None = None,
+    meetings: list[Meeting] | None = None,
 ) -> list[Agreement]:
     """Agreements said to be signed; ``dateline_place`` («Doha – …») is the place of one
     whose sentence gives none."""
@@ -299,6 +379,12 @@ def find_agreements(
         for match in [*named, *bare]:
             if isinstance(match, Predicate) and match.lemma == "refers_back":
                 _signed_as_told_before(sentences, sentence, mentions, by_name, g, found, told_in)
+                continue
+            if isinstance(match, Predicate) and found and _refers_back(sentence, match):
+                # «L'accord a été signé par X et Y»: the agreement just told, by its noun
+                kept = next((a for a in reversed(found) if a.kind == match.lemma), found[-1])
+                here = [m.name for m in mentions if m.sentence == sentence.index]
+                kept.signatories = list(dict.fromkeys(kept.signatories + here))
                 continue
             if isinstance(match, Predicate):
                 if match.count > 1 and len([m for m in named if m.start() >= match.end]) >= (
@@ -331,22 +417,20 @@ def find_agreements(
             plural = _PLURAL_PARTIES.search(sentence.text) or _THEY.match(sentence.text)
             if not new.countries and not new.parties and plural:
                 new.countries = _countries_before(sentences, sentence, g)
-            if plural and new.date is None and sentence.index > 0:
-                previous = sentences[
-                    sentence.index - 1
-                ]  # «… réunis le 22 octobre. Ils ont adopté …»
-                if previous.dates and not previous.heading:
-                    new.date = _last_occasion(previous)  # the date nearest this sentence
-                    new.place = new.place or city_in(previous, g)
             if anaphora:
                 new.date, new.signatories = None, []
-            if not any(_absorb(kept, new, anaphora) for kept in reversed(found)):
+            kept = next((k for k in reversed(found) if _absorb(k, new, anaphora)), None)
+            if kept is not None and sentences[told_in[id(kept)]].heading:
+                told_in[id(kept)] = sentence.index  # told in the headline, then the body
+            if kept is None:
                 if signed:
                     found.append(new)
                     told_in[id(new)] = sentence.index
     for agreement in found:
         if agreement.date is None:  # «À cette occasion, …», «Au terme des travaux, …»
-            _date_from_context(agreement, sentences, told_in[id(agreement)], g)
+            _date_from_context(
+                agreement, sentences, told_in[id(agreement)], g, meetings, found, told_in
+            )
         if agreement.date is not None and not agreement.date.partial:
             agreement.place = agreement.place or dateline_place
     return found

@@ -73,15 +73,19 @@ _PLACE_LINE = re.compile(
 _DATELINE_ALONE = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40})(?:\s*\([A-ZÀ-Ý][\w' -]{1,30}\))?,"
     r"\s+(?:le\s+)?(?P<date>[^–—:.()|]{6,40}?)"
-    r"(?:\s*\([A-ZÀ-Ý]{2,8}\))?\s*[–—:.-]?\s*$"
+    r"(?:\s*\([A-ZÀ-Ý][\w.-]{1,12}\))?\s*[–—:.-]?\s*$"
 )
 #: «Rome, le 12 juin 2025 – Le commandant…», «Ottawa (Ontario), le 7 novembre 2025 –»:
 #: a dateline opening the first paragraph, the region in brackets left out of the place
 _DATELINE = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][\w' -]{1,40})(?:\s*\([A-ZÀ-Ý][\w' -]{1,30}\))?,"
     r"\s+(?:le\s+)?(?P<date>[^–—:.()]{6,40}?)"
-    r"(?:\s*\([A-ZÀ-Ý]{2,8}\))?\s*[–—:.-]\s+(?=[A-ZÀ-Ý«])"
+    r"(?:\s*\([A-ZÀ-Ý][\w.-]{1,12}\))?\s*[–—:.-]\s+(?=[A-ZÀ-Ý«])"
 )
+
+
+_PIECES = re.compile(r"\s+[–—|]\s+|\s+-\s+")
+_CITY_PIECE = re.compile(r"^(?P<city>[A-ZÀ-Ý][\w'-]+(?:[ -][A-ZÀ-Ý][\w'-]+)?)(?:\s*\([^()]+\))?$")
 
 
 @dataclass
@@ -158,12 +162,42 @@ def clean_page(raw: str) -> CleanPage:
     return page
 
 
+def _dated_pieces(line: str) -> tuple[date, str | None] | None:
+    """«Le 24 septembre 2026 – Ottawa (Ontario) – Gendarmerie royale du Canada», «Par
+    Abdelkerim Youssouf – 10 avril 2026»: a short line of short pieces, one a date, the
+    others a place, a source or a byline; the date and the place (a piece of one or two
+    capitalised words, a region in brackets left out)."""
+    if len(line) > 110:
+        return None
+    pieces = [p.strip() for p in _PIECES.split(line) if p.strip()]
+    if len(pieces) < 2 or any(len(p.split()) > 6 for p in pieces):
+        return None
+    dated = [
+        header_date(re.sub(r"^(?:[Ll]e|[Pp]ublié le)\s+", "", _CLOCK.sub("", p))) for p in pieces
+    ]
+    found = [d for d in dated if d is not None]
+    if len(found) != 1:
+        return None
+    place = None
+    for piece, day in zip(pieces, dated, strict=True):
+        city = _CITY_PIECE.match(piece)
+        if day is None and city and not piece.lower().startswith("par "):
+            place = place or city.group("city")
+    return found[0], place
+
+
 def _keep_or_drop(page: CleanPage, line: str) -> None:
     bare = _CLOCK.sub("", line)  # «Mardi 4 février 2025 | 10:32»
     dated = header_date(bare) if len(line) < 60 else None
     if dated is not None:
         page.ignored.append((line, "dateline"))
         page.article_date = page.article_date or dated
+        return
+    pieces = _dated_pieces(line)
+    if pieces is not None:
+        page.ignored.append((line, "dateline"))
+        page.article_date = page.article_date or pieces[0]
+        page.dateline_place = page.dateline_place or pieces[1]
         return
     alone = _DATELINE_ALONE.match(bare) if len(line) < 80 else None
     if alone and header_date(alone.group("date")):

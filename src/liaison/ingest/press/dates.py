@@ -19,6 +19,9 @@ MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
+    # abbreviations of wire copy and page stamps («9 déc 2025», «3 janv. 2026»)
+    "janv": 1, "févr": 2, "fév": 2, "fevr": 2, "avr": 4, "juil": 7, "oct": 10, "nov": 11,
+    "déc": 12, "dec": 12,
 }  # fmt: skip
 WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
@@ -45,8 +48,12 @@ _PAIR = re.compile(
     rf"\s+et\s+(?:le\s+)?{_day('b')}\s+(?P<bm>{_M})(?:\s+(?P<by>{_Y}))?\b",
     re.IGNORECASE,
 )
-_SINGLE = re.compile(rf"(?<![\w/]){_day('a')}\s+(?P<am>{_M})(?:\s+(?P<ay>{_Y}))?\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(?P<ad>[0-3]?\d)[/.](?P<am>[01]?\d)[/.](?P<ay>(?:19|20)\d\d)\b")
+_SINGLE = re.compile(
+    rf"(?<![\w/]){_day('a')}\s+(?P<am>{_M})\b\.?(?:\s+(?P<ay>{_Y}))?\b", re.IGNORECASE
+)
+_NUMERIC = re.compile(
+    r"\b(?P<ad>[0-3]?\d)(?P<sep>[/.-])(?P<am>[01]?\d)(?P=sep)(?P<ay>(?:19|20)\d\d)\b"
+)
 _MONTH_YEAR = re.compile(rf"\b(?P<am>{_M})\s+(?P<ay>{_Y})\b", re.IGNORECASE)
 #: page headers such as «vendredi, novembre 22, 2024» or «Publié le 03/02/2025»
 _HEADER_US = re.compile(
@@ -257,7 +264,12 @@ def header_date(line: str) -> date | None:
     if match:
         day = _read_day(match, "a")
     else:
-        stripped = re.sub(r"^(?:publié|mis à jour)\s+le\s+", "", line.strip(), flags=re.I)
+        stripped = re.sub(
+            r"^(?:publié|mis à jour|date de publication|date de mise à jour|date)\s*(?:le|:)\s*",
+            "",
+            line.strip(),
+            flags=re.I,
+        )
         matches = find_dates(stripped)
         if len(matches) != 1 or matches[0].end - matches[0].start < len(stripped) - 2:
             return None

@@ -71,6 +71,7 @@ class _Clause:
     #: one of several meetings told in one sentence: where its own part begins, to
     #: find its own place («…, M. X, en mars à Brazzaville, et …, M. Y, en octobre à Malabo»)
     part_start: int | None = None
+    part_end: int | None = None
 
 
 @dataclass
@@ -83,6 +84,8 @@ class _Draft:
     #: the text said «bilatéral(e)» or «multilatéral(e)», or the meeting is one of
     #: several bilateral talks told in one sentence
     kind_fixed: bool = False
+    #: countries named in the meeting's own part of a sentence telling several meetings
+    own: set[str] = field(default_factory=set)
 
     def note(self, sentence: Sentence) -> None:
         self.seen |= {hit.key for hit in sentence.countries}
@@ -255,6 +258,11 @@ def _new(clause: _Clause, people: dict[str, Person], g: Gazetteer) -> _Draft:
         confidence=0.85 if clause.dates else 0.7,
     )
     draft = _Draft(meeting, list(clause.people), sentence.index, kind_fixed=clause.pairwise)
+    if clause.part_start is not None and clause.part_end is not None:
+        # «lundi 9 juin, une délégation de la police gambienne conduite par …»: the
+        # countries its own part of the sentence names
+        draft.own = {h.key for h in sentence.countries
+                     if clause.part_start <= h.start < clause.part_end}  # fmt: skip
     draft.note(sentence)
     return draft
 
@@ -366,7 +374,7 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
         return
     if clause.dates:
         return
-    if not re.match(r"^(?:Cet|Cette|Ce|Ces)\s", sentence.text):
+    if not _GOES_ON.match(sentence.text):
         return
     previous = sentences[sentence.index - 1]
     if not previous.dates:
@@ -377,6 +385,12 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
     clause.place_from = previous
 
 
+#: a sentence that goes on with the occasion told just before: «Cette rencontre …», «La
+#: cérémonie de signature a été suivie d'entretiens …», «La signature a été précédée de …»
+_GOES_ON = re.compile(
+    r"^(?:Cet|Cette|Ce|Ces)\s|^(?:La|Le|L'|Les)\s*(?:cérémonie|signature|rencontre|réunion"
+    r"|séance|audience|entrevue|visite|entretiens?|travaux|paraphe)\b"
+)
 _SEVERAL_PARTNERS = re.compile(
     r"\b(?:ainsi qu'avec|puis avec|et avec|de même qu'avec|puis|avant de rencontrer)\b"
 )
@@ -402,6 +416,17 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
                  and clause.start + first_partner <= m.start < clause.end]  # fmt: skip
         breaks = sorted({*breaks, *(m.start - clause.start for m in names[1:])})
         breaks = [b - 1 for b in breaks]
+    if not breaks and first_partner >= 0:
+        # «a reçu au cours de la semaine : lundi 9 juin, X ; mercredi 11 juin, Y ; …»: as
+        # many days as people after the predicate, each day before its person
+        names = [m for m in mentions if m.sentence == clause.sentence.index
+                 and clause.start + first_partner <= m.start < clause.end]  # fmt: skip
+        guests = list(dict.fromkeys(m.name for m in names))
+        days = [d for d in clause.dates if d.start - clause.start >= first_partner]
+        if len(days) >= 2 and len(days) == len(guests):
+            firsts = [next(m for m in names if m.name == g) for g in guests]
+            if all(d.start < m.start for d, m in zip(days, firsts, strict=True)):
+                breaks = [days[n].start - clause.start - 1 for n in range(1, len(days))]
     if first_partner < 0 or not breaks or len(clause.people) < 3:
         return [clause]
     # «reçu successivement : mardi, par X ; mercredi, par Y ; jeudi, par Z»: as many days
@@ -426,6 +451,7 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
             part.dates = clause.dates
             part.pairwise = True
             part.part_start = clause.start + left
+            part.part_end = clause.start + right
             parts.append(part)
     if len(parts) > 1 and len(own_days) == len(parts):
         for part, day in zip(parts, own_days, strict=True):
@@ -442,7 +468,8 @@ _PLURAL_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_SUBJECT = re.compile(
-    r"\s*(?:qu'|que\s+|où\s+|dont\s+)(?:les|ces)\s+(?P<n>deux|trois|quatre|cinq)\s+(?P<what>[\w-]+)",
+    r"\s*(?:de\s+travail\s+)?(?:qu'|que\s+|où\s+|dont\s+|entre\s+)(?:les|ces)\s+"
+    r"(?P<n>deux|trois|quatre|cinq)\s+(?P<what>[\w-]+)",
     re.IGNORECASE,
 )
 #: a clause that places itself in time without a day: «en janvier», «l'an dernier»
@@ -517,7 +544,8 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
                 for earlier_sentence in reversed(sentences[max(0, sentence.index - 2) :
                                                            sentence.index]):  # fmt: skip
                     if earlier_sentence.dates and not earlier_sentence.heading:
-                        clause.dates = earlier_sentence.dates[-1:]
+                        days = _within_stay(earlier_sentence.dates)  # not the stay
+                        clause.dates = days[-1:]
                         break
     if (
         (
@@ -696,7 +724,9 @@ def find_meetings(
             draft.meeting.place = dateline_place  # «Madrid, 4 décembre (MAP) -» beats «en Espagne»
     for draft in drafts:
         meeting = draft.meeting
-        meeting.countries = sorted({p.country for p in meeting.participants if p.country})
+        meeting.countries = sorted(
+            {p.country for p in meeting.participants if p.country} | draft.own
+        )
         if not draft.kind_fixed and len(draft.seen | set(meeting.countries)) > 2:
             meeting.kind = "multilateral"
         if meeting.count is None and len(meeting.dates) > 1:

@@ -50,10 +50,13 @@ def extract(
     sentences = build_sentences(page.paragraphs, gazetteer, when)
     mentions = find_mentions(sentences, gazetteer)
     people = build_people(sentences, mentions, gazetteer)
+    meetings = find_meetings(sentences, mentions, people, gazetteer, page.dateline_place, when)
     return Extraction(
         events=find_events(sentences, gazetteer),
-        meetings=find_meetings(sentences, mentions, people, gazetteer, page.dateline_place, when),
-        agreements=find_agreements(sentences, mentions, people, gazetteer, page.dateline_place),
+        meetings=meetings,
+        agreements=find_agreements(
+            sentences, mentions, people, gazetteer, page.dateline_place, meetings
+        ),
         people=people,
         countries=find_countries(sentences, gazetteer),
         figures=find_figures(sentences, when),

@@ -134,6 +134,14 @@ def _with(token: Token) -> bool:
     )
 
 
+_TIME_WORDS = frozenset({
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin",
+    "soir", "après-midi", "jour", "semaine", "mois", "année", "an", "veille", "lendemain",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "referendum", "référendum",
+})  # fmt: skip
+
+
 def _first_object_after(token: Token) -> Token | None:
     """The first noun after the verb that opens a noun phrase of its own (a determiner
     before it, no preposition): what the verb takes even when the parse hangs it
@@ -141,6 +149,8 @@ def _first_object_after(token: Token) -> Token | None:
     for other in token.doc[token.i + 1 : token.i + 14]:
         if other.is_punct and other.text in ".;:":
             return None
+        if other.lower_ in _TIME_WORDS:
+            continue  # «ont paraphé ce mardi à Abou Dhabi un accord»
         if other.pos_ in {"NOUN", "PROPN"} and other.i > 0:
             before = [t for t in token.doc[max(token.i + 1, other.i - 3) : other.i]
                       if t.pos_ not in {"ADJ", "NUM"}]  # fmt: skip
