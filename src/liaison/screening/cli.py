@@ -78,8 +78,8 @@ def screen_command(
         raise typer.BadParameter("--engine is local or spark")
     started = time.perf_counter()
     if watchlist is not None:
-        stats = _run(queries, list(read_watchlist(watchlist)), output, threshold, engine,
-                     master, workers)
+        stats = _run(queries, read_watchlist(watchlist), output, threshold, engine, master,
+                     workers)
     else:
         stats = _run_on_database(queries, output, threshold, engine, master, workers)
     took = time.perf_counter() - started
@@ -89,12 +89,13 @@ def screen_command(
                f"total {took:.1f}s)", err=True)
 
 
-def _run(queries: Path, entries: list[WatchlistEntry], output: Path, threshold: float,
+def _run(queries: Path, entries: Iterable[WatchlistEntry], output: Path, threshold: float,
          engine: str, master: str | None, workers: int | None = None) -> BatchStats:
     if engine == "spark":
         from liaison.screening.spark import screen_files_spark
 
-        return screen_files_spark(queries, entries, output, threshold, master)
+        return screen_files_spark(queries, list(entries), output, threshold, master)
+    # read while the index is built (the file is streamed, not held twice)
     return screen_files(queries, entries, output, threshold, workers)
 
 
