@@ -15,6 +15,7 @@ from liaison.errors import ValidationError
 from liaison.ingest import interchange
 from liaison.ingest.interchange import export_records, import_records
 from liaison.models import AuditEntry, Case, Notice, Person
+from liaison.security import audit
 from liaison.security.actor import cli_actor
 from tests.ingest.conftest import run_cli
 
@@ -218,3 +219,81 @@ def test_postgresql_statistics_follow_a_long_import(
             "SELECT reltuples FROM pg_class WHERE oid = 'case_file'::regclass"))
     assert estimated is not None and estimated >= 1000  # analysed, own rows counted
     assert _count(db_engine, Case) == 4500
+
+
+def _people_and_notices(n: int, charges: str = "fraud") -> list[tuple[int, str]]:
+    """n persons (a name and a document each), each followed by a notice on them."""
+    lines = []
+    for i in range(n):
+        lines.append(json.dumps({"kind": "person", "ref": f"P-{i:05d}", "nationalities": ["FR"],
+                                 "names": [{"full_name": f"Person {i}"}, {"full_name": f"P. {i}", "type": "alias"}],
+                                 "documents": [{"number": f"D{i}", "country": "MA"}]}))
+        lines.append(json.dumps({"kind": "notice", "ref": f"N-{i:05d}", "type": "red",
+                                 "person": f"P-{i:05d}", "charges": charges}))
+    return list(enumerate(lines, start=1))
+
+
+def _tables(engine: Engine) -> list[list[tuple[object, ...]]]:
+    """Every imported row, without the timestamps (which differ from run to run)."""
+    with transaction(engine) as s:
+        return [
+            sorted(tuple(r) for r in s.execute(text(sql)))
+            for sql in ("SELECT ref, nationalities, restrictions, version FROM person",
+                        "SELECT person_ref, position, full_name, kind FROM person_name",
+                        "SELECT person_ref, position, number, country_code FROM identity_document",
+                        "SELECT ref, kind, person_ref, charges, version FROM notice",
+                        "SELECT action, entity_kind, entity_ref, detail FROM audit_entry")
+        ]
+
+
+@pytest.mark.parametrize("worker", ["0", "1"])
+def test_worker_and_in_process_imports_write_the_same(
+    db_engine: Engine, monkeypatch: pytest.MonkeyPatch, worker: str
+) -> None:
+    """A long import prepares its lines in a forked worker (LIAISON_IMPORT_WORKER=0: in
+    the importing process); either way the same rows, the same audit entries, a chain
+    that verifies, and a re-import that changes half the records updates just those."""
+    monkeypatch.setenv("LIAISON_IMPORT_WORKER", worker)
+    lines = _people_and_notices(1500)  # 3,000 lines: two chunks
+    with transaction(db_engine) as s:
+        report = import_records(s, cli_actor(), lines, source="f.jsonl")
+    assert (report.read, report.created) == (3000, 3000)
+    tables = _tables(db_engine)
+    assert [len(t) for t in tables] == [1500, 3000, 1500, 1500, 3001]
+    assert ("create", "notice", "N-00007", '{"line": 16, "source": "f.jsonl", "via": "import"}') in tables[4]
+    assert ("P-00007", 1, "P. 7", "alias") in tables[1]
+
+    changed = _people_and_notices(1500)
+    changed[1::4] = _people_and_notices(1500, charges="murder")[1::4]  # every other notice
+    with transaction(db_engine) as s:
+        again = import_records(s, cli_actor(), changed, source="g.jsonl")
+        assert audit.verify(s).ok
+    assert (again.created, again.updated, again.unchanged) == (0, 750, 2250)
+    after = _tables(db_engine)
+    assert after[:3] == tables[:3]
+    assert ("N-00002", "red", "P-00002", "murder", 2) in after[3]
+    assert ("N-00003", "red", "P-00003", "fraud", 1) in after[3]
+    assert ("update", "notice", "N-00002", '{"line": 6, "source": "g.jsonl", "via": "import"}') in after[4]
+    assert len(after[4]) == 3001 + 750 + 1
+
+
+def test_a_failing_worker_is_reported_and_nothing_is_written(
+    db_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def failing(self: object, chunk: list[tuple[int, str]]) -> list[object]:
+        calls.append(1)
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(interchange._Preparer, "__call__", failing)  # the fork inherits it
+    with pytest.raises(interchange.ImportFailed, match="preparing process failed: MemoryError: no room"), \
+            transaction(db_engine) as s:
+        import_records(s, cli_actor(), list(enumerate(l for _n, l in _people_and_notices(1500))))
+    assert calls == []  # it ran in the worker, not here
+    assert _count(db_engine, Person) == 0
+
+
+def test_the_audit_detail_of_an_imported_record_is_its_json() -> None:
+    detail = interchange._detail_text('a "quoted" \\ név')
+    assert detail(12) == audit._encode_detail({"via": "import", "line": 12, "source": 'a "quoted" \\ név'})

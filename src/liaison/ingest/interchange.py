@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import gc
 import json
-from collections import defaultdict
+import multiprocessing as mp
+import os
+import threading
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any
 
 import pydantic
 from sqlalchemy import Table, bindparam, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from liaison.db import fast_insert
-from liaison.errors import FieldProblem, ValidationError
+from liaison.errors import FieldProblem, LiaisonError, ValidationError
+from liaison.ingest.bulk import driver_cursor, insert_rows, plan_for, session_plan, stored
 from liaison.ingest.mapping import INTERNAL_COLUMNS, KINDS, KindMap
 from liaison.ingest.schema import KIND_ORDER, SCHEMAS, RecordBase, parse_line
 from liaison.records import utcnow
@@ -175,45 +179,178 @@ def to_records(session: Session, km: KindMap, rows: Sequence[Any]) -> list[Recor
 
 
 # -- import -------------------------------------------------------------------------
+#
+# An import runs in two steps. *Preparing* a line needs no database: validate it, and
+# turn a valid record into the rows that insert it (main row, child rows, in each
+# table's column order) and its audit detail. *Writing* needs the transaction: check
+# the references, tell new records from known ones, insert, and seal one audit entry
+# per record written into the hash chain. On a long input (more than one chunk) the
+# preparing runs in a forked worker process, a chunk ahead of the writing, so the two
+# share the machine's cores; a short one, or an import from a thread other than the
+# main one (the web server's), prepares in-process. Both run the same code.
+
+#: one prepared line: None (blank), the problems of an invalid line, or a record ready
+#: to write: (kind, ref, references made, main row, child rows per KindMap.children,
+#: audit detail, line number)
+_Ready = tuple[str, str, tuple[tuple[str, str, str], ...], list[Any], tuple[list[list[Any]], ...], str, int]
+_Chunk = list[tuple[int, bytes | str]]
 
 
-@dataclass
-class _Pending:
-    line: int
-    record: RecordBase
-
-
-#: one parsed batch: records, and the problems of the lines that failed, in line order
-_Parsed = list[tuple[int, "_Pending | list[FieldProblem]"]]
-
-
-def _parse(number: int, raw: bytes | str) -> _Pending | list[FieldProblem]:
+def _parse(number: int, raw: bytes | str) -> RecordBase | list[FieldProblem]:
     if _has_nul(raw):
         return [FieldProblem(
             "(line)", "contains a NUL character (\\u0000), which no text field may hold", number
         )]
     try:
-        record = parse_line(raw)
+        return parse_line(raw)
     except pydantic.ValidationError as exc:
         return _problems_from(exc, number)
-    return _Pending(number, record)
 
 
-def _batches(lines: Iterable[tuple[int, bytes | str]]) -> Iterator[_Parsed]:
-    """Lines read and validated, a batch (of BATCH records) at a time."""
-    batch: _Parsed = []
-    records = 0
-    for number, raw in lines:
-        if not raw.strip():
-            continue
-        outcome = _parse(number, raw)
-        batch.append((number, outcome))
-        records += isinstance(outcome, _Pending)
-        if records >= BATCH:
-            yield batch
-            batch, records = [], 0
-    if batch:
-        yield batch
+def _detail_text(source: str) -> Callable[[int], str]:
+    """The audit detail of a record imported from ``line`` of ``source``, as the chain
+    encodes ``{"via": "import", "line": line, "source": source}`` (keys sorted), made
+    with one format instead of one JSON encoding per record."""
+    rest = audit._encode_detail({"source": source, "via": "import"})[1:]
+    return lambda line: f'{{"line": {line}, {rest}'
+
+
+class _Preparer:
+    """Validates a chunk of lines and makes each valid record's rows (see above)."""
+
+    def __init__(self, dialect: str, paramstyle: str, source: str) -> None:
+        self.dialect = dialect
+        self.paramstyle = paramstyle
+        self.detail = _detail_text(source)
+
+    def __call__(self, chunk: _Chunk) -> list[Any]:
+        out: list[Any] = []
+        grouped: dict[str, list[tuple[int, RecordBase, dict[str, Any], dict[Table, list[dict[str, Any]]]]]]
+        grouped = defaultdict(list)
+        for number, raw in chunk:
+            if not raw.strip():
+                out.append(None)
+                continue
+            record = _parse(number, raw)
+            if isinstance(record, list):
+                out.append(record)
+                continue
+            km = KINDS[record.kind]  # type: ignore[attr-defined]
+            main, kids = to_rows(record, km)
+            grouped[km.kind].append((len(out), record, main, kids))
+            out.append(None)  # replaced below
+        # rows are made a kind at a time: each plan's per-call work is done once
+        for kind, items in grouped.items():
+            km = KINDS[kind]
+            rows = plan_for(self.dialect, self.paramstyle, km.table).rows([i[2] for i in items])
+            kid_rows = [
+                plan_for(self.dialect, self.paramstyle, c.table).rows(
+                    [row for i in items for row in i[3][c.table]])
+                for c in km.children
+            ]
+            starts = [0] * len(km.children)
+            for (at, record, _main, kids), row in zip(items, rows, strict=True):
+                mine = []
+                for n, c in enumerate(km.children):
+                    count = len(kids[c.table])
+                    mine.append(kid_rows[n][starts[n]:starts[n] + count])
+                    starts[n] += count
+                number = chunk[at][0]
+                out[at] = (kind, record.ref, tuple(_refs_of(record)), row, tuple(mine),
+                           self.detail(number), number)
+        return out
+
+
+def _chunked(lines: Iterable[tuple[int, bytes | str]], size: int = BATCH) -> Iterator[_Chunk]:
+    it = iter(lines)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class _WorkerFailed:
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+
+def _worker(prepare: _Preparer, inbox: Any, outbox: Any) -> None:
+    """The preparing process: chunks in, prepared chunks out, None at the end."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        while (chunk := inbox.recv()) is not None:
+            outbox.send(prepare(chunk))
+        outbox.send(None)
+    except EOFError:
+        pass  # the importing process has gone: nothing to tell it
+    except BaseException as exc:  # noqa: BLE001 - reported to the importing process
+        with suppress(OSError):
+            outbox.send(_WorkerFailed(f"{type(exc).__name__}: {exc}"))
+
+
+def _may_fork() -> bool:
+    return (
+        os.environ.get("LIAISON_IMPORT_WORKER", "1") != "0"
+        and "fork" in mp.get_all_start_methods()
+        and threading.current_thread() is threading.main_thread()
+    )
+
+
+def _in_worker(prepare: _Preparer, chunks: Iterator[_Chunk]) -> Iterator[tuple[_Chunk, list[Any]]]:
+    """Chunks prepared by a forked worker, in order; the lines are read by a thread of
+    this process (so a progress display stays here) and sent a chunk ahead."""
+    ctx = mp.get_context("fork")
+    inbox_r, inbox_w = ctx.Pipe(duplex=False)
+    outbox_r, outbox_w = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_worker, args=(prepare, inbox_r, outbox_w), daemon=True,
+                       name="liaison-import-prepare")
+    proc.start()
+    inbox_r.close()
+    outbox_w.close()
+    sent: deque[_Chunk] = deque()
+    failure: list[BaseException] = []
+
+    def feed() -> None:
+        try:
+            for chunk in chunks:
+                sent.append(chunk)
+                inbox_w.send(chunk)
+            inbox_w.send(None)
+        except OSError as exc:  # the worker is gone (its failure is reported apart)
+            if not isinstance(exc, BrokenPipeError):
+                failure.append(exc)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the importing thread
+            failure.append(exc)
+            with suppress(OSError):
+                inbox_w.send(None)
+
+    feeder = threading.Thread(target=feed, name="liaison-import-read", daemon=True)
+    feeder.start()
+    try:
+        while True:
+            try:
+                prepared = outbox_r.recv()
+            except EOFError:
+                if failure:
+                    raise failure[0] from None
+                raise ImportFailed("the import's preparing process stopped unexpectedly") from None
+            if prepared is None:
+                break
+            if isinstance(prepared, _WorkerFailed):
+                raise ImportFailed(f"the import's preparing process failed: {prepared.what}")
+            yield sent.popleft(), prepared
+        feeder.join()
+        if failure:
+            raise failure[0]
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+        proc.join(5)
+        inbox_w.close()
+        outbox_r.close()
+
+
+class ImportFailed(LiaisonError):
+    """The import could not run to its end for a reason other than its input."""
 
 
 @contextmanager
@@ -232,6 +369,29 @@ def _few_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
+def present_refs(session: Session, table: Table, refs: Iterable[str]) -> set[str]:
+    """The ``refs`` that name a row of ``table``: :func:`existing_refs` through the
+    driver, one query (PostgreSQL) or one per 900 references (SQLite)."""
+    wanted = list(set(refs))
+    if not wanted:
+        return set()
+    cursor = driver_cursor(session)
+    try:
+        if session.get_bind().dialect.name == "postgresql":
+            sql = f'SELECT ref FROM "{table.name}" WHERE ref = ANY(%s)'  # noqa: S608 - a schema name
+            cursor.execute(sql, (wanted,))
+            return {r[0] for r in cursor.fetchall()}
+        found: set[str] = set()
+        for part in _chunks(wanted):
+            marks = ",".join("?" * len(part))
+            sql = f'SELECT ref FROM "{table.name}" WHERE ref IN ({marks})'  # noqa: S608 - as above
+            cursor.execute(sql, part)
+            found.update(r[0] for r in cursor.fetchall())
+        return found
+    finally:
+        cursor.close()
+
+
 class Importer:
     """Validates and writes interchange lines inside the caller's transaction."""
 
@@ -246,6 +406,9 @@ class Importer:
         self.failed = False
         self._written: dict[str, int] = {}
         self._analyse_at: dict[str, int] = {}
+        dialect = session.connection().dialect
+        self._postgres = dialect.name == "postgresql"
+        self._prepare = _Preparer(dialect.name, dialect.paramstyle, source)
 
     def _problem(self, problems: list[FieldProblem]) -> None:
         self.report.invalid_lines += 1
@@ -254,62 +417,75 @@ class Importer:
         if not self.skip_invalid:
             self.failed = True
 
+    def _prepared(self, lines: Iterable[tuple[int, bytes | str]]) -> Iterator[tuple[_Chunk, list[Any]]]:
+        chunks = _chunked(lines)
+        first = next(chunks, None)
+        if first is None:
+            return
+        if len(first) == BATCH and _may_fork():
+            yield from _in_worker(self._prepare, chain([first], chunks))
+            return
+        for chunk in chain([first], chunks):
+            yield chunk, self._prepare(chunk)
+
     def feed(self, lines: Iterable[tuple[int, bytes | str]]) -> ImportReport:
-        """Validate and write the lines, a batch at a time."""
+        """Validate and write the lines, a chunk at a time."""
         with _few_collections():
-            for batch in _batches(lines):
-                self._take(batch)
+            for chunk, prepared in self._prepared(lines):
+                self._take(chunk, prepared)
         return self.report
 
-    def _take(self, batch: _Parsed) -> None:
-        pending: list[_Pending] = []
-        for _number, outcome in batch:
+    def _take(self, chunk: _Chunk, prepared: list[Any]) -> None:
+        ready: list[tuple[bytes | str, _Ready]] = []
+        for (_number, raw), outcome in zip(chunk, prepared, strict=True):
+            if outcome is None:
+                continue
             self.report.read += 1
-            if isinstance(outcome, _Pending):
-                pending.append(outcome)
-            else:
+            if type(outcome) is list:
                 self._problem(outcome)
-        if pending:
-            self._flush(pending)
+            else:
+                ready.append((raw, outcome))
+        if ready:
+            self._flush(ready)
 
-    def _check_refs(self, batch: list[_Pending]) -> list[_Pending]:
+    def _check_refs(self, batch: list[tuple[bytes | str, _Ready]]) -> list[tuple[bytes | str, _Ready]]:
         """Drop (and report) records whose references name nothing known."""
-        defined: dict[tuple[str, str], int] = {}
         wanted: dict[str, set[str]] = defaultdict(set)
-        made_refs = [list(_refs_of(p.record)) for p in batch]
-        for made in made_refs:
-            for kind, ref, _f in made:
+        for _raw, item in batch:
+            for kind, ref, _f in item[2]:
                 wanted[kind].add(ref)
-        found = {
-            kind: existing_refs(self.session, KINDS[kind].table, refs) for kind, refs in wanted.items()
-        }
+        if not wanted:
+            return batch
+        found = {kind: present_refs(self.session, KINDS[kind].table, refs) for kind, refs in wanted.items()}
+        defined: dict[tuple[str, str], int] = {}
         good = []
-        for position, p in enumerate(batch):
+        for position, (raw, item) in enumerate(batch):
             bad = [
-                FieldProblem(f, f"no {kind} with ref '{ref}' (it must exist or come on an earlier line)", p.line)
-                for kind, ref, f in made_refs[position]
+                FieldProblem(f, f"no {kind} with ref '{ref}' (it must exist or come on an earlier line)",
+                             item[6])
+                for kind, ref, f in item[2]
                 if ref not in found[kind] and defined.get((kind, ref), position) >= position
             ]
             if bad:
                 self._problem(bad)
                 continue
-            defined.setdefault((p.record.kind, p.record.ref), position)  # type: ignore[attr-defined]
-            good.append(p)
+            defined.setdefault((item[0], item[1]), position)
+            good.append((raw, item))
         return good
 
-    def _flush(self, batch: list[_Pending]) -> None:
+    def _flush(self, batch: list[tuple[bytes | str, _Ready]]) -> None:
         batch = self._check_refs(batch)
         if self.failed or not batch:
             return
-        by_kind: dict[str, list[_Pending]] = defaultdict(list)
-        for p in batch:
-            by_kind[p.record.kind].append(p)  # type: ignore[attr-defined]
-        events: list[Event] = []
+        by_kind: dict[str, list[tuple[bytes | str, _Ready]]] = defaultdict(list)
+        for raw, item in batch:
+            by_kind[item[0]].append((raw, item))
+        entries: list[tuple[str, str, str, str]] = []
         for kind in KIND_ORDER:
             if kind in by_kind:
-                events.extend(self._write_kind(KINDS[kind], by_kind[kind]))
+                self._write_kind(KINDS[kind], by_kind[kind], entries)
                 self._keep_statistics(KINDS[kind].table, len(by_kind[kind]))
-        audit.append_many(self.session, events)
+        audit.append_entries(self.session, self.actor.username, self.actor.origin, entries)
 
     def _keep_statistics(self, table: Table, written: int) -> None:
         """PostgreSQL plans the next batch's reference lookups on the table's statistics,
@@ -317,53 +493,60 @@ class Importer:
         would scan the whole table for each batch (the import turns quadratic). So the
         tables being filled are analysed as they grow (at 20,000 rows written, then each
         time the count doubles: a few ANALYZE in all); the transaction's own rows count."""
-        if self.session.get_bind().dialect.name != "postgresql":
+        if not self._postgres:
             return
         total = self._written[table.name] = self._written.get(table.name, 0) + written
         if total >= self._analyse_at.get(table.name, ANALYSE_FIRST):
             self.session.execute(text(f'ANALYZE "{table.name}"'))  # a name from the schema
             self._analyse_at[table.name] = total * 2
 
-    def _write_kind(self, km: KindMap, items: list[_Pending]) -> list[Event]:
+    def _write_kind(self, km: KindMap, items: list[tuple[bytes | str, _Ready]],
+                    entries: list[tuple[str, str, str, str]]) -> None:
         # the last line wins when a file names the same ref twice
-        latest: dict[str, _Pending] = {}
-        for p in items:
-            latest[p.record.ref] = p
-        present = existing_refs(self.session, km.table, latest)
+        latest: dict[str, tuple[bytes | str, _Ready]] = {}
+        for raw, item in items:
+            latest[item[1]] = (raw, item)
+        present = present_refs(self.session, km.table, latest)
         old: dict[str, dict[str, Any]] = {}
         if present:
             found = self.session.execute(
                 select(km.table).where(km.table.c.ref.in_(sorted(present)))
             ).mappings().all()
             old = {r.ref: canonical(r) for r in to_records(self.session, km, found)}
-        inserts: list[dict[str, Any]] = []
+        inserts: list[list[Any]] = []
         updates: list[dict[str, Any]] = []
-        events: list[Event] = []
-        child_rows: dict[Table, list[dict[str, Any]]] = defaultdict(list)
+        child_rows: list[list[list[Any]]] = [[] for _ in km.children]
+        for ref, (raw, item) in latest.items():
+            if ref in old:
+                # a known record: compared, and updated when it differs (the rare path:
+                # the record is validated again here, rather than shipped from the worker)
+                record = parse_line(raw)
+                if old[ref] == canonical(record):
+                    self.report.unchanged += 1
+                    continue
+                updates.append(to_rows(record, km)[0])
+                action = AuditAction.update
+            else:
+                inserts.append(item[3])
+                action = AuditAction.create
+            for n, rows in enumerate(item[4]):  # an update's children replace the old ones
+                child_rows[n].extend(rows)
+            entries.append((action.value, km.kind, ref, item[5]))
         now = utcnow()
-        for ref, p in latest.items():
-            if ref in old and old[ref] == canonical(p.record):
-                self.report.unchanged += 1
-                continue
-            main, kids = to_rows(p.record, km)
-            for t, rows in kids.items():
-                child_rows[t].extend(rows)
-            action = AuditAction.update if ref in old else AuditAction.create
-            (updates if ref in old else inserts).append(main)
-            events.append(Event(self.actor.username, action, km.kind, ref, origin=self.actor.origin,
-                                detail={"via": "import", "line": p.line, "source": self.source}))
         if updates:
             self._update(km, updates, now)
         if inserts:
+            plan = session_plan(self.session, km.table)
+            created, updated = plan.names.index("created_at"), plan.names.index("updated_at")
+            stamp = stored(plan, "created_at", now)
             for row in inserts:
-                row["created_at"] = row["updated_at"] = now
-                row["version"] = 1
-            fast_insert(self.session, km.table, inserts)
-        for t, rows in child_rows.items():
-            fast_insert(self.session, t, rows)
+                row[created] = row[updated] = stamp
+            insert_rows(self.session, plan.sql, inserts)
+        for child, rows in zip(km.children, child_rows, strict=True):
+            if rows:
+                insert_rows(self.session, session_plan(self.session, child.table).sql, rows)
         self.report.created += len(inserts)
         self.report.updated += len(updates)
-        return events
 
     def _update(self, km: KindMap, rows: list[dict[str, Any]], now: Any) -> None:
         refs = [r["ref"] for r in rows]

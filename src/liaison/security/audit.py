@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from liaison.config import get_settings
 from liaison.db import Base, fast_insert
+from liaison.ingest.bulk import insert_rows, session_plan, stored
 from liaison.records import utcnow
 
 GENESIS = "0" * 64
@@ -125,6 +126,41 @@ def append_many(session: Session, events: Iterable[Event]) -> int:
         prev = h
     fast_insert(session, AuditEntry.__table__, rows)
     return len(rows)
+
+
+def append_entries(session: Session, actor: str, origin: str,
+                   entries: Iterable[tuple[str, str, str, str]], purpose: str = "") -> int:
+    """Seal entries of one actor into the chain, in order, inside the caller's
+    transaction, as :func:`append_many` would seal the same events; for bulk writers
+    (an import), which need no :class:`Event` per entry. Each entry is ``(action,
+    entity_kind, entity_ref, detail)``, the detail already JSON text as
+    ``_encode_detail`` writes it (keys sorted)."""
+    _lock_chain(session)
+    seq, prev = _head(session)
+    key = get_settings().audit_key.encode("utf-8")
+    at = utcnow()
+    plan = session_plan(session, AuditEntry.__table__)  # type: ignore[arg-type]
+    if plan.names != _COLUMNS:
+        raise RuntimeError(f"audit_entry columns changed: {plan.names}")
+    at_stored = stored(plan, "at", at)
+    # the digested text is _digest's: seq, at, actor, action, kind, ref, purpose, origin,
+    # detail, prev, joined by \x1f; only what changes per entry is joined per entry
+    after_seq = f"\x1f{_fmt_at(at)}\x1f{actor}\x1f"
+    before_detail = f"\x1f{purpose}\x1f{origin}\x1f"
+    digest = hmac.digest
+    rows: list[tuple[Any, ...]] = []
+    for action, kind, ref, detail in entries:
+        seq += 1
+        payload = f"{seq}{after_seq}{action}\x1f{kind}\x1f{ref}{before_detail}{detail}\x1f{prev}"
+        h = digest(key, payload.encode("utf-8"), "sha256").hex()
+        rows.append((seq, at_stored, actor, action, kind, ref, purpose, origin, detail, prev, h))
+        prev = h
+    insert_rows(session, plan.sql, rows)
+    return len(rows)
+
+
+_COLUMNS = ["seq", "at", "actor", "action", "entity_kind", "entity_ref", "purpose", "origin",
+            "detail", "prev_hash", "hash"]
 
 
 def record(session: Session, event: Event) -> None:
