@@ -159,7 +159,13 @@ def measure_baseline(path: str, url: str) -> dict[str, float]:
 def child(mode: str, path: str, url: str) -> None:
     result = (measure_liaison if mode == "liaison" else measure_baseline)(path, url)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Liaison's import prepares lines in a forked worker process: its own peak
+    result["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print("RESULT " + json.dumps(result), flush=True)
+
+
+def _times(runs: list[dict[str, float]]) -> str:
+    return ", ".join(f"{r['seconds']:.2f}" for r in runs)
 
 
 def run_one(mode: str, path: Path, url: str) -> dict[str, float]:
@@ -197,16 +203,21 @@ def main() -> None:
             base = min(bases, key=lambda r: r["seconds"])
             lia = min(lias, key=lambda r: r["seconds"])
             lia["peak_rss_mb"] = max(r["peak_rss_mb"] for r in lias)
+            lia["worker_rss_mb"] = max(r["worker_rss_mb"] for r in lias)
             rows.append((n, label, n / base["seconds"], n / lia["seconds"],
-                         base["seconds"] / lia["seconds"], lia["peak_rss_mb"], base["peak_rss_mb"]))
+                         base["seconds"] / lia["seconds"], lia["peak_rss_mb"], lia["worker_rss_mb"],
+                         base["peak_rss_mb"]))
             print(f"{n:>9,} {label:<10} baseline {n / base['seconds']:>8,.0f} rows/s  "
                   f"liaison {n / lia['seconds']:>8,.0f} rows/s  ratio {base['seconds'] / lia['seconds']:.2f}  "
-                  f"liaison peak RSS {lia['peak_rss_mb']:.0f} MB", flush=True)
+                  f"(runs: baseline {_times(bases)} s; liaison {_times(lias)} s)  "
+                  f"liaison peak RSS {lia['peak_rss_mb']:.0f} MB, worker {lia['worker_rss_mb']:.0f} MB",
+                  flush=True)
     print("load average at end: " + " ".join(f"{x:.1f}" for x in os.getloadavg()), flush=True)
-    print("\n| records | database | baseline rows/s | Liaison rows/s | Liaison / baseline | Liaison peak RSS (MB) | baseline peak RSS (MB) |")
+    print("\n| records | database | baseline rows/s | Liaison rows/s | Liaison / baseline "
+          "| Liaison peak RSS (MB): importer, worker | baseline peak RSS (MB) |")
     print("|---|---|---|---|---|---|---|")
-    for n, label, b, li, r, rss, brss in rows:
-        print(f"| {n:,} | {label} | {b:,.0f} | {li:,.0f} | {r:.0%} | {rss:.0f} | {brss:.0f} |")
+    for n, label, b, li, r, rss, wrss, brss in rows:
+        print(f"| {n:,} | {label} | {b:,.0f} | {li:,.0f} | {r:.0%} | {rss:.0f}, {wrss:.0f} | {brss:.0f} |")
 
 
 if __name__ == "__main__":
