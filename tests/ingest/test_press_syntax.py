@@ -439,3 +439,21 @@ def test_datelines_written_otherwise() -> None:
     ]:  # fmt: skip
         page = clean_page(f"Titre\n\n{line}\n\nLe ministre a reçu mardi M. Paul Sow.\n")
         assert page.article_date == day, line
+
+
+def test_a_gathering_closed_on_the_day_told_and_page_furniture_of_other_kinds() -> None:
+    text = (
+        "Dernières dépêches\n"
+        "11:05 Maroc : ouverture du Salon de l'automobile à Casablanca\n\n"
+        "Par Amina Diallo | Lu 1 245 fois\n\n"
+        "Alger, le 16 octobre 2025 – La 6e Assemblée générale d'AFRIPOL s'est achevée hier à "
+        "Alger, après trois jours de travaux.\n\n"
+        "Communiqués associés\n"
+        "Le Brésil et le Chili signent un accord\n\n"
+        "Vous avez lu 2 de vos 5 articles gratuits ce mois-ci.\n"
+    )
+    result = extract(text)
+    (event,) = result.events
+    assert (event.dates.start.iso(), event.dates.end.iso()) == ("2025-10-13", "2025-10-15")  # type: ignore[union-attr]
+    assert {c.code for c in result.countries} == set()
+    assert result.people == [] and result.figures == []

@@ -20,21 +20,28 @@ _IMAGE = re.compile(
     re.IGNORECASE,
 )
 _TICKER = re.compile(
-    r"^(?:flash(?:[ -]infos?)?|derni[èe]re?s? (?:minute|infos?|nouvelles|actualités)|en continu"
+    r"^(?:flash(?:[ -]infos?)?|derni[èe]re?s? (?:minute|infos?|nouvelles|actualités|dépêches)"
+    r"|en continu|fil (?:des )?dépêches"
     r"|breaking(?: news)?|urgent|à la une|a la une|fil info|fil d'actu|brèves|ticker"
-    r"|les plus lus|tendances|en bref|trending)\b\s*[:|•·»-]*",
+    r"|les plus lue?s|les plus (?:partagée?s|commentée?s|consultée?s)|tendances|en bref"
+    r"|trending)\b\s*[:|•·»-]*",
     re.IGNORECASE,
 )
 _RELATED = re.compile(
     r"^(?:\**\s*related_articles\[\d+\]\s*\**|(?:[àa] lire (?:aussi|également)|lire aussi"
     r"|voir aussi|lire également|à voir aussi|articles? (?:similaires|liés|connexes|associés)"
     r"|sur le même (?:sujet|thème)|dans la même rubrique|related(?: articles)?"
-    r"|vous aimerez aussi|nos derniers articles)\b)\s*[:|»>-]*",
+    r"|vous aimerez aussi|nos derniers articles"
+    # «Communiqués associés», «Autres communiqués», «Autres actualités»
+    r"|(?:articles?|communiqués?|actualités?|dépêches?|nouvelles?|contenus?) (?:associée?s|liée?s"
+    r"|similaires|connexes|en lien)|autres (?:communiqués|actualités|articles|dépêches|nouvelles)"
+    r")\b)\s*[:|»>-]*",
     re.IGNORECASE,
 )
 _LANGUAGES = (
     r"(?:Arabic|English|French|Français|Francais|Anglais|Arabe|Español|Espagnol|Deutsch"
-    r"|Amazigh|Tamazight|العربية|ⵜⴰⵎⴰⵣⵉⵖⵜ|FR|EN|AR|ES|DE)"
+    r"|Amazigh|Tamazight|العربية|ⵜⴰⵎⴰⵣⵉⵖⵜ|Nederlands|Italiano|Português|Portugais|Italien"
+    r"|FR|EN|AR|ES|DE|NL|IT|PT)"
 )
 _LANGUAGE_SWITCH = re.compile(rf"^(?:{_LANGUAGES}[\s|/·•-]*){{2,}}$")
 _FURNITURE = re.compile(
@@ -44,7 +51,11 @@ _FURNITURE = re.compile(
     r"|ce site utilise des cookies|accepter les cookies|newsletter|abonnez-vous"
     r"|publié le\s*\.?$|le\s*\.$|retour en haut|lire la suite|voir plus"
     r"|contacts?(?: presse| médias)?\s*:|tél(?:éphone)?\.?\s*:|fax\s*:|courriel\s*:"
-    r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*$)",
+    r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*$"
+    # «Par Flore Mbarga, à Yaoundé», «Par Mamadou Bah | Lu 1 245 fois»: a byline
+    r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*[,|–—]\s*[^.]{0,60}$"
+    # a paywall or a reading-time stamp
+    r"|vous avez (?:lu|atteint|consulté)\b|temps de lecture)",
     re.IGNORECASE,
 )
 #: «Vidéo | Le roi … en visite …»: a media teaser, a label then a headline
@@ -104,6 +115,10 @@ class CleanPage:
         return "\n".join(self.paragraphs)
 
 
+#: «11:05 Maroc : ouverture du Salon …»: an item of a news feed, a time then a headline
+_FEED_ITEM = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+\S")
+
+
 def _is_ticker(line: str) -> bool:
     """«FLASH | item | item»: a short capitalised label, then headlines."""
     items = [item.strip() for item in line.split("|")]
@@ -125,6 +140,7 @@ def _reason(line: str) -> str | None:
     """Why ``line`` is furniture, or None when it is article text."""
     checks = (
         (_IMAGE.match(line), "image file name"),
+        (_FEED_ITEM.match(line) and len(line) < 140, "news feed item"),
         (_LANGUAGE_SWITCH.match(line), "language switcher"),
         (_FURNITURE.match(line), "share, credit or byline"),
         (len(re.sub(r"\W", "", line)) < 3, "no text"),

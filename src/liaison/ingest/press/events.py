@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
-from liaison.ingest.press.dates import find_month_years
+from liaison.ingest.press.dates import DateMatch, find_month_years
 from liaison.ingest.press.gazetteer import Gazetteer
 from liaison.ingest.press.places import city_in, country_place, year_only
-from liaison.ingest.press.result import Event
+from liaison.ingest.press.result import DateSpan, Event, PartialDate
 from liaison.ingest.press.sentences import Sentence
 
 KINDS = {
@@ -30,7 +31,8 @@ _TRIGGER = re.compile(
     r"|[Rr]éunion ministérielle|Jeux|Coupe|[Cc]hampionnat"
     # «la 5e réunion de la commission mixte», «la 3e session du comité»: a numbered
     # meeting of a standing body
-    r"|(?<=\d[eè] )[Rr]éunion(?= d[eu] (?:la |l')?(?:[Cc]ommission|[Cc]omité|[Cc]onseil)))\b"
+    r"|(?<=\d[eè] )[Rr]éunion"
+    r"(?=(?: \w+)? d[eu] (?:la |l')?(?:[Cc]ommission|[Cc]omité|[Cc]onseil)))\b"
     r"(?P<rest>[^,;.:()«»]*))"
 )
 #: where the name of an event stops: a verb, a place, a date, a relative clause
@@ -76,6 +78,13 @@ def _name(match: re.Match[str]) -> tuple[str, str]:
     return name.strip(), rest.strip()
 
 
+_PLANNED = re.compile(
+    r"\b(?:prochaine?s?|prévue?s?|programmée?s?|à venir|future?s?|en vue d[eu]"
+    r"|organiseront|accueillera|se tiendra|aura lieu)\b",
+    re.IGNORECASE,
+)
+
+
 def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) -> Event | None:
     name, rest = _name(match)
     det = (match.group("det") or "").strip().lower()
@@ -83,6 +92,9 @@ def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) ->
         return None
     if _VENUE.search(sentence.text[: match.start("name")]):
         return None  # «au palais des congrès de Marrakech» is a venue
+    around = sentence.text[max(0, match.start() - 25) : match.end() + 40]
+    if _PLANNED.search(around) and not sentence.dates:
+        return None  # «en vue de la Coupe du monde …», «la prochaine session, prévue en …»
     specific = match.group("ord") or match.group("kind")[0].isupper() or rest
     if not specific or len(name.split()) < 2:
         return None
@@ -90,6 +102,8 @@ def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) ->
     months = [m for m in find_month_years(sentence.text) if m.start >= match.start()]
     dates = (after[0].span if after else months[0].span if months
              else year_only(sentence, match.start()))  # fmt: skip
+    if after and after[0].span.kind == "single":
+        dates = _closed_span(sentence, after[0]) or dates
     host = _HOST_CITY.match(sentence.text)
     place = (
         host.group("city")
@@ -107,6 +121,39 @@ def _event_in(sentence: Sentence, match: re.Match[str], gazetteer: Gazetteer) ->
         sentence=sentence.text,
         confidence=confidence,
     )
+
+
+_CLOSED = re.compile(
+    r"\b(?:s'est|se sont|s'était|s'étaient)\s+(?:achevée?s?|terminée?s?|clôturée?s?)\s*(?:le\s+)?$"
+    r"|\b(?:a|ont|avait|avaient)\s+pris\s+fin\s*(?:le\s+)?$|\bclos\w*\s*(?:le\s+)?$",
+    re.IGNORECASE,
+)
+_OPENED = re.compile(r"\bouverte?s?\s+(?:le\s+)?$|\bdepuis\s+(?:le\s+)?$", re.IGNORECASE)
+_DAYS = re.compile(
+    r"\b(?:après|au terme de|à l'issue de)\s+(?P<n>deux|trois|quatre|cinq|\d)\s+jours\b", re.I
+)
+_NUMBER = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def _closed_span(sentence: Sentence, closing: DateMatch) -> DateSpan | None:
+    """«s'est achevée hier à Alger, après trois jours de travaux ouverts le 13 octobre»:
+    the day told is the last; the first is the opening day told, or as many days
+    before as the gathering lasted."""
+    if not _CLOSED.search(sentence.text[max(0, closing.start - 40) : closing.start]):
+        return None
+    end = closing.span.start
+    for match in sentence.dates:
+        if match is not closing and _OPENED.search(sentence.text[: match.start][-25:]):
+            return DateSpan(match.span.start, end, closing.span.text, closing.span.year_source,
+                            "range")  # fmt: skip
+    days = _DAYS.search(sentence.text)
+    last = end.as_date()
+    if days and last is not None:
+        count = _NUMBER.get(days.group("n").lower()) or int(days.group("n"))
+        first = last - timedelta(days=count - 1)
+        start = PartialDate(first.year, first.month, first.day)
+        return DateSpan(start, end, closing.span.text, closing.span.year_source, "range")
+    return DateSpan(end, None, closing.span.text, closing.span.year_source, "single")
 
 
 def _ordinal(name: str) -> str | None:
@@ -140,7 +187,28 @@ def find_events(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Event]:
             same.country = same.country or event.country
             same.dates = same.dates or event.dates
     _ends_told_later(events, sentences)
+    _day_of_the_occasion(events, sentences)
     return events
+
+
+_THEN = re.compile(r"\b(?:ensuite|le même jour|à cette occasion|dans la foulée)\b", re.I)
+
+
+def _day_of_the_occasion(events: list[Event], sentences: list[Sentence]) -> None:
+    """«M. X a reçu lundi M. Y, en visite du 15 au 18 février. Les deux ministres ont
+    ensuite coprésidé la 2e session du comité mixte»: an event its sentence does not
+    date, told as following the occasion before, is of that occasion's day."""
+    for event in events:
+        index = next((s.index for s in sentences if s.text == event.sentence), None)
+        if event.dates is not None or index is None or not _THEN.search(event.sentence):
+            continue
+        for earlier in reversed(sentences[max(0, index - 2) : index]):
+            if earlier.heading or not earlier.dates:
+                continue
+            days = [d for d in earlier.dates if d.span.kind == "single"]
+            if days:
+                event.dates = days[-1].span
+                break
 
 
 _CLOSING = re.compile(

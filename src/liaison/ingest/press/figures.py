@@ -21,7 +21,7 @@ _YEAR = r"(?:19|20)\d\d"
 _PERCENT = re.compile(r"^\s*(?:%|pour\s*cent\b|pourcent\b)")
 _NOT_A_FIGURE_AFTER = re.compile(
     r"^(?:e|è|ème|eme|er|re|ère)\b|^\s*h\b|^h\d|^\s*(?:fois|reprises)\b"
-    r"|^\s*(?:heures?|jours?|semaines?|mois|ans|années?|minutes?|secondes?|h\d)\b|^\s*(?:janvier|février|mars|avril|mai|juin|juillet|août"
+    r"|^\s*(?:heures?|jours?|semaines?|mois|ans|années?|minutes?|min|secondes?|h\d)\b|^\s*(?:janvier|février|mars|avril|mai|juin|juillet|août"
     r"|septembre|octobre|novembre|décembre)\b",
     re.IGNORECASE,
 )
