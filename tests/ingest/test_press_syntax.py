@@ -457,3 +457,15 @@ def test_a_gathering_closed_on_the_day_told_and_page_furniture_of_other_kinds() 
     assert (event.dates.start.iso(), event.dates.end.iso()) == ("2025-10-13", "2025-10-15")  # type: ignore[union-attr]
     assert {c.code for c in result.countries} == set()
     assert result.people == [] and result.figures == []
+
+
+def test_an_honorific_a_capitalised_grade_and_countries_named_otherwise() -> None:
+    text = (
+        "Doha, 3 février 2026 – Le ministre, Cheikh Khalid bin Hamad Al-Thani, a reçu mardi "
+        "le Contrôleur général Sylvain Koffi Yapo et le commandant Cheikh Ndiaye. Les "
+        "délégations du Congo et la Police grand-ducale étaient présentes.\n"
+    )
+    result = extract(text)
+    names = {p.name for p in result.people}
+    assert {"Khalid bin Hamad Al-Thani", "Sylvain Koffi Yapo", "Cheikh Ndiaye"} <= names
+    assert {"CG", "LU"} <= {c.code for c in result.countries}

@@ -68,7 +68,13 @@ EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "KP": ("Corée du Nord",), "CZ": ("République tchèque",), "VA": ("Vatican",),
     "PS": ("Palestine",), "MM": ("Myanmar",), "VN": ("Vietnam",), "SZ": ("Swaziland",),
     "JO": ("Royaume hachémite de Jordanie",), "TL": ("Timor-Leste",), "CV": ("Cabo Verde",),
+    # «le Congo» alone is Brazzaville's (Kinshasa's is «la RDC» or «la République
+    # démocratique du Congo», matched first as the longer name)
+    "CG": ("Congo", "Congo-Brazzaville", "République du Congo"),
+    "LU": ("Grand-Duché de Luxembourg",),
 }  # fmt: skip
+#: adjectives the nationality list lacks: «la Police grand-ducale» is Luxembourg's
+EXTRA_ADJECTIVES: dict[str, tuple[str, ...]] = {"LU": ("grand-ducal", "grand-ducale")}
 
 
 @dataclass
@@ -216,6 +222,8 @@ def _country_entries() -> dict[str, CountryEntry]:
     for line in _data_lines("fr_nationality_adjectives.tsv"):
         code, masculine, feminine = line.split("\t")
         adjectives.setdefault(code, []).extend([masculine, feminine])
+    for code, extra in EXTRA_ADJECTIVES.items():
+        adjectives.setdefault(code, []).extend(extra)
     entries: dict[str, CountryEntry] = {}
     for country in pycountry.countries:
         code = country.alpha_2

@@ -20,7 +20,7 @@ from liaison.ingest.press.sentences import Sentence
 _NAME_WORD = r"[A-ZÀ-Ý][\w'’-]*"
 _PARTICLE = r"(?:de|du|des|da|dos|van|von|el|El|al|Al|ben|Ben|bin|ould|Ould|ibn|Ibn|le|la)"
 _TITLED = re.compile(
-    rf"\b(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame|Me|(?:le|la|du|au)\s+(?:"
+    rf"\b(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame|Me|(?:le|la|du|au)\s+(?i:"
     rf"(?:lieutenant-|vice-|contre-)?(?:général|amiral)(?:[ -]major|\s+de\s+(?:division|brigade"
     rf"|corps d'armée)|\s+d'armée)?|colonel|colonel-major|inspecteur général|inspectrice générale"
     rf"|lieutenant-colonel|commandant|commissaire(?:\s+(?:divisionnaire|principal))?"
@@ -57,8 +57,16 @@ class Mention:
     titled: bool
 
 
+_HONORIFIC = re.compile(
+    r"^(?:Cheikh|Cheikha|Sheikh|Sheikha|Cheick)\s+(?=(?:\S+\s+)+(?:bin|ben|ibn|Al-\w))"
+)
+
+
 def _clean_name(surface: str) -> str:
     name = _TITLES.sub("", surface.strip()).strip(' ,.;:()«»"')
+    # «Cheikh Fahad bin Nasser Al-Marri»: an honorific before an Arabic name with its
+    # filiation, not the first name it is in «Cheikh Diop»
+    name = _HONORIFIC.sub("", name)
     return re.sub(r"\s+", " ", name)
 
 
