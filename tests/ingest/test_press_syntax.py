@@ -469,3 +469,28 @@ def test_an_honorific_a_capitalised_grade_and_countries_named_otherwise() -> Non
     names = {p.name for p in result.people}
     assert {"Khalid bin Hamad Al-Thani", "Sylvain Koffi Yapo", "Cheikh Ndiaye"} <= names
     assert {"CG", "LU"} <= {c.code for c in result.countries}
+
+
+def test_agreements_reached_crowning_drafted_or_signed_earlier() -> None:
+    reached = (
+        "Rome, 8 octobre 2025 – Après deux jours de négociations, les délégations italienne et "
+        "libyenne sont parvenues mardi soir à un accord sur la surveillance des côtes.\n"
+    )
+    assert [a.date.start.iso() for a in extract(reached).agreements] == ["2025-10-07"]  # type: ignore[union-attr]
+    crowning = (
+        "Yaoundé, 12 novembre 2025 – La délégation tchadienne, conduite par le général Ahmat "
+        "Saleh, a été reçue mardi par M. Martin Nguele. Un protocole d'accord a sanctionné "
+        "cette rencontre.\n"
+    )
+    assert [a.date.start.iso() for a in extract(crowning).agreements] == ["2025-11-11"]  # type: ignore[union-attr]
+    drafted = (
+        "Bruxelles, 15 avril 2025 – Le Conseil des ministres a approuvé vendredi le projet "
+        "d'accord de coopération policière avec le Maroc, qui sera signé en mai.\n"
+    )
+    assert extract(drafted).agreements == []
+    earlier = (
+        "Niamey, 30 septembre 2025 – Le Niger et le Mali ont signé lundi une charte de sécurité. "
+        "Ils avaient signé en mars un protocole d'entraide.\n"
+    )
+    days = sorted(str(a.date.start.iso() if a.date else None) for a in extract(earlier).agreements)
+    assert days == ["2025-09-29", "None"]

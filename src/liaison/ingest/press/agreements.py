@@ -202,6 +202,7 @@ def _countries_before(sentences: list[Sentence], sentence: Sentence, g: Gazettee
 
 _AT_THE_END = re.compile(
     r"\b(?:au terme|à l'issue|en clôture|à la clôture|à la fin|en conclusion"
+    r"|à (?:son|leur) terme|à (?:son|leur) issue|en fin de (?:réunion|travaux|session)"
     r"|au (?:dernier|troisième|deuxième|second) jour|(?:lors de |à )la (?:dernière|séance de"
     r" clôture|journée de clôture))\b",
     re.I,
@@ -268,6 +269,15 @@ def _occasion_meeting(
     return max((m for i, m in near if i == last), key=lambda m: m.dates[-1].start.iso())
 
 
+_SIGNED_WORDS = r"(?:signée?s?|conclue?s?|paraphée?s?|adoptée?s?|ratifiée?s?|scellée?s?)"
+_EARLIER_SIGNING = re.compile(
+    rf"\bavai(?:t|ent)\s+(?:été\s+)?(?:\w+\s+)?{_SIGNED_WORDS}"
+    rf"|{_SIGNED_WORDS}\s+(?:en|au mois de|début|fin|mi-)\s*(?:janvier|février|mars|avril|mai"
+    r"|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE,
+)
+
+
 def _date_from_context(
     agreement: Agreement,
     sentences: list[Sentence],
@@ -286,6 +296,8 @@ def _date_from_context(
         after = sentence.text[signing.end : signing.end + 30]  # pour la formation en 2026»
         if re.match(r"[^,;.]*?\b(?:en|depuis|dès|avant)\s+(?:\w+\s+)?(?:19|20)\d\d\b", after):
             return
+    if _EARLIER_SIGNING.search(sentence.text):
+        return  # «Ils avaient signé en mars un protocole»: another, earlier occasion
     told_before = [a for a in (found or []) if a.date is not None and a is not agreement
                    and (told_in or {}).get(id(a)) == index - 1]  # fmt: skip
     if told_before:  # «Les États membres ont également adopté un plan d'action»: at the
@@ -406,6 +418,8 @@ def find_agreements(
             if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end()
                    for n in sentence.unsigned_nouns):  # fmt: skip
                 continue  # «… et se sont engagées à signer un accord de coopération»
+            if re.search(r"\b(?:avant-)?projets?\s+(?:de\s+|d')$", sentence.text[: match.start()]):
+                continue  # «le projet d'accord de coopération»: a draft, not an agreement
             between = sentence.text[previous_end : match.start()] if previous_end >= 0 else "x"
             previous_end = match.end()
             if _COMPLEMENT_OF.match(between):

@@ -322,7 +322,9 @@ def _intended(token: Token) -> bool:
 def _unrealised(token: Token) -> bool:
     """A verb in the future or the conditional, or under a modal: the signing is only
     announced («sera signé», «pourrait être conclu», «devrait être paraphé»)."""
-    forms = [token] + [c for c in token.children if c.dep_.startswith("aux")]
+    # with auxiliaries, their tense is the verb's («sera signé»; «sont parvenues», which
+    # the tagger may read as a future, is a past)
+    forms = [c for c in token.children if c.dep_.startswith("aux")] or [token]
     if any("Tense=Fut" in str(f.morph) or "Mood=Cnd" in str(f.morph) for f in forms):
         return True
     head = token
@@ -410,6 +412,11 @@ def _noun_intended(token: Token) -> bool:
     return head.pos_ in {"VERB", "AUX"} and _unrealised(head)
 
 
+#: verbs whose subject, an agreement, crowned an occasion: «Un protocole d'accord a
+#: sanctionné cette rencontre», «une déclaration commune a couronné les travaux»
+CROWNING_VERBS = frozenset({"sanctionner", "couronner", "clôturer", "clore", "ponctuer"})
+
+
 def signed_things(doc: Doc) -> list[Predicate]:
     """The agreement nouns a realised signing verb governs, as its object («a signé un
     accord»), its passive subject («la convention a été signée») or the noun it
@@ -417,7 +424,11 @@ def signed_things(doc: Doc) -> list[Predicate]:
     found = []
     for token in doc:
         lemma = _lemma(token)
-        if lemma in REACHING_VERBS:
+        if lemma in CROWNING_VERBS and token.pos_ == "VERB":
+            if _negated(token) or _unrealised(token) or "Voice=Pass" in str(token.morph):
+                continue
+            nouns = [c for c in token.children if c.dep_ == "nsubj"]
+        elif lemma in REACHING_VERBS:
             if _negated(token) or _unrealised(token) or _intended(token):
                 continue
             if lemma == "doter" and not _reflexive(token):
@@ -557,6 +568,11 @@ def signing_predicates(doc: Doc) -> list[Predicate]:
         lemma = _lemma(token)
         verb = token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.dep_ == "acl")
         reached = lemma in REACHING_VERBS and bool(_agreement_nouns(token))
+        reached = reached or (
+            lemma in CROWNING_VERBS
+            and "Voice=Pass" not in str(token.morph)
+            and any(c.dep_ == "nsubj" and _lemma(c) in AGREEMENT_NOUNS for c in token.children)
+        )
         if verb and (lemma in SIGNING_VERBS or reached) and not _negated(token):
             if _unrealised(token) or _intended(token):
                 continue
