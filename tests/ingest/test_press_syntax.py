@@ -494,3 +494,20 @@ def test_agreements_reached_crowning_drafted_or_signed_earlier() -> None:
     )
     days = sorted(str(a.date.start.iso() if a.date else None) for a in extract(earlier).agreements)
     assert days == ["2025-09-29", "None"]
+
+
+def test_a_meeting_noun_after_its_support_verb_and_the_delegation_as_subject() -> None:
+    support = (
+        "Abidjan, 9 octobre 2025 – Arrivé lundi à Abidjan, le directeur de la police ghanéenne, "
+        "M. George Amankwah, a été accueilli par M. Youssouf Koné. Les deux hommes ont tenu "
+        "mardi une séance de travail.\n"
+    )
+    meetings = {(tuple(_names(m)), tuple(_days(m))) for m in extract(support).meetings}
+    assert (("George Amankwah", "Youssouf Koné"), ("2025-10-07",)) in meetings
+    delegation = (
+        "Nouakchott, 9 octobre 2025 – Le ministre, M. Ali Traoré, a reçu mardi une délégation "
+        "de l'Union européenne conduite par Mme Ylva Berg. Mercredi, la délégation a rencontré "
+        "le général Sidi Khattri.\n"
+    )
+    meetings = {(tuple(_names(m)), tuple(_days(m))) for m in extract(delegation).meetings}
+    assert (("Ylva Berg", "Sidi Khattri"), ("2025-10-08",)) in meetings

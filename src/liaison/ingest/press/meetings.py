@@ -464,7 +464,11 @@ def _one_by_one(clause: _Clause, mentions: list[Mention]) -> list[_Clause]:
 _PLURAL_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\b(?:Après|Puis|Ensuite|Enfin)\b[^,]*,\s*)(?:les|ces)\s+(?P<n>deux|trois|quatre|cinq)"
     r"\s+(?P<what>[\w-]+)(?:\s+(?:se|s'|sont|ont|étaient|avaient|se sont|y|\w+ment|de nouveau"
-    r"|à nouveau|ensuite|également|aussi|encore))*\s*$",
+    r"|à nouveau|ensuite|également|aussi|encore))*"
+    # a meeting noun after its support verb: «Les deux hommes ont tenu mardi une séance»
+    r"(?:\s+(?:eu|tenu|organisé|mené|effectué|poursuivi|entamé)"
+    r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ensuite|également))?"
+    r"\s+(?:une?|des|leur|leurs|la|le|les)(?:\s+\w+)?)?\s*$",
     re.IGNORECASE,
 )
 _RELATIVE_SUBJECT = re.compile(
@@ -507,6 +511,10 @@ _NOT_PEOPLE = frozenset({
 _ROLE_SUBJECT = (
     r"(?:^|,\s*)(?:le|la|l')\s*{role}\s+(?=(?:a|avait|est|était|s'est|s'était|se|s'|n'a|y)\b)"
 )
+
+
+_THE_DELEGATION = re.compile(r"(?:^|,\s*)(?:la|cette) délégation\s+(?:\w+\s+)?$", re.I)
+_LED_BY = re.compile(r"\b(?:conduite|dirigée|menée|présidée)\s+par\b[^.;]*$", re.IGNORECASE)
 
 
 def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence],
@@ -563,6 +571,16 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
         earlier = _antecedent(sentences, mentions, sentence.index, clause.predicate_start)
         if earlier and earlier[0] not in clause.people:
             clause.people.insert(0, earlier[0])
+    if _THE_DELEGATION.search(subject) and not any(
+        m.sentence == sentence.index and clause.start <= m.start < clause.predicate_start
+        for m in mentions
+    ):  # «Mercredi, la délégation a rencontré X»: the one who leads the delegation
+        leaders = [
+            m.name for m in mentions if sentence.index - 2 <= m.sentence < sentence.index
+            and _LED_BY.search(sentences[m.sentence].text[max(0, m.start - 60) : m.start])
+        ]  # fmt: skip
+        if leaders and leaders[-1] not in clause.people:
+            clause.people.insert(0, leaders[-1])
     text = sentence.text[clause.start : clause.end]
     for person in people.values():
         if not person.role or person.name in clause.people:
