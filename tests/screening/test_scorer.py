@@ -66,6 +66,13 @@ CASES = [
      W("w", ("Mohamed Alaoui",), "1984-03-02", "MA"), "hit", ["year±1 (same day)"]),
     ("Mohamed Alaoui", "1984", None,
      W("w", ("Mohamed Alaoui",), "1984-03-02", "MA"), "hit", ["birth date year"]),
+    # --- a year one apart carries only a name spelt alike in every part ---------------
+    ("Mohamed Alaoui", "1985", "MA",
+     W("w", ("Mohamed Alaoui",), "1984-03-02", "MA"), "hit", ["birth date year±1 (-0.04)"]),
+    ("Omar Bensly", "1960-03-24", "MA",
+     W("w", ("Omar Benali",), "1961", "MA"), "no", ["typo (1 edit)", "birth date year±1 (-0.14)"]),
+    ("Omar Bensly", "1960-03-24", "MA",
+     W("w", ("Omar Benali",), "1960", "MA"), "hit", ["typo (1 edit)", "birth date year (-0.02)"]),
     # --- different real names, typos ---------------------------------------------------
     ("Said Bennani", "1990-05-05", "MA",
      W("w", ("Saad Bennani",), "1990-05-05", "MA"), "no", ["different names (dictionary)"]),

@@ -65,6 +65,7 @@ SECONDARY_MIN = 0.93
 # A name this sure (every part the same spelling) is not made doubtful by another
 # nationality beside a weak birth date: a dual national, or a record kept abroad.
 NAME_CERTAIN = 0.995
+YEAR_OFF_UNSURE_NAME = 0.1
 # A trailing part of a listed name of three parts or more (a second family name) missing
 # from the query costs this share of the usual price.
 TRAILING_DROP_WEIGHT = 0.5
@@ -607,6 +608,10 @@ def combine(name: float, q_dob: PartialDate | None, w_dob: PartialDate | None,
     dob = compare_dates(q_dob, w_dob)
     d_eff = (DOB_EFFECT[dob] - CORE_EXTRA_PENALTY[dob] * core_unmatched
              - OTHER_EXTRA_PENALTY.get(dob, OTHER_EXTRA_DEFAULT) * other_unmatched)
+    if dob == "year±1" and (name < NAME_CERTAIN or core_unmatched or other_unmatched):
+        # a year of birth one year off proves almost nothing: it carries only a name
+        # spelt alike in every part
+        d_eff -= YEAR_OFF_UNSURE_NAME
     nat, n_eff = nationality_effect(q_nat, w_nat)
     if (nat == "different" and dob in WEAK_DATES
             and (name < NAME_CERTAIN or core_unmatched or other_unmatched)):
