@@ -297,3 +297,31 @@ def test_a_failing_worker_is_reported_and_nothing_is_written(
 def test_the_audit_detail_of_an_imported_record_is_its_json() -> None:
     detail = interchange._detail_text('a "quoted" \\ név')
     assert detail(12) == audit._encode_detail({"via": "import", "line": 12, "source": 'a "quoted" \\ név'})
+
+
+@pytest.mark.parametrize("dialect", [("sqlite", "qmark"), ("postgresql", "pyformat")])
+def test_prepared_rows_are_the_rows_to_rows_gives(small_demo_file: Path, dialect: tuple[str, str]) -> None:
+    """The worker's rows, column by column, are what the generic path (to_rows, then
+    fast_insert's plan) would write, for every record of the demo (every kind)."""
+    from liaison.ingest.bulk import plan_for
+    from liaison.ingest.mapping import KINDS
+
+    prepare = interchange._Preparer(*dialect, "demo")
+    lines = list(enumerate(small_demo_file.read_bytes().splitlines(), start=1))
+    seen = set()
+    for (_number, raw), ready in zip(lines, prepare(lines), strict=True):
+        record = interchange.parse_line(raw)
+        km = KINDS[record.kind]
+        seen.add(record.kind)
+        main, kids = interchange.to_rows(record, km)
+        kind_rows = prepare.kinds[record.kind]
+        expected = dict(zip(kind_rows.main.plan.names, kind_rows.main.plan.rows([main])[0], strict=True))
+        got = dict(zip(kind_rows.main.columns, ready[3], strict=True))
+        for stamp in ("created_at", "updated_at"):
+            del expected[stamp], got[stamp]
+        assert got == expected
+        for (child, maker), rows in zip(kind_rows.children, ready[4], strict=True):
+            plan = plan_for(*dialect, child.table)
+            assert [dict(zip(maker.columns, r, strict=True)) for r in rows] == [
+                dict(zip(plan.names, r, strict=True)) for r in plan.rows(kids[child.table])]
+    assert seen == set(KINDS)

@@ -27,7 +27,7 @@ from sqlalchemy import Table, bindparam, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from liaison.errors import FieldProblem, LiaisonError, ValidationError
-from liaison.ingest.bulk import driver_cursor, insert_rows, plan_for, session_plan, stored
+from liaison.ingest.bulk import RowMaker, driver_cursor, insert_rows, stored
 from liaison.ingest.mapping import INTERNAL_COLUMNS, KINDS, KindMap
 from liaison.ingest.schema import KIND_ORDER, SCHEMAS, RecordBase, parse_line
 from liaison.records import utcnow
@@ -215,49 +215,63 @@ def _detail_text(source: str) -> Callable[[int], str]:
     return lambda line: f'{{"line": {line}, {rest}'
 
 
+class _KindRows:
+    """How one kind's validated records become rows: the record's main row and its
+    child rows (the rows :func:`to_rows` gives, without the intermediate dicts), and
+    the references it makes, as (kind, ref, field)."""
+
+    def __init__(self, dialect: str, paramstyle: str, km: KindMap) -> None:
+        owned = {c.field for c in km.children}
+        columns = set(km.table.c.keys())
+        fields = {km.column(f): f for f in SCHEMAS[km.kind].model_fields
+                  if f != "kind" and f not in owned and km.column(f) in columns}
+        self.main = RowMaker(dialect, paramstyle, km.table, fields)
+        self.children = [
+            (c, RowMaker(dialect, paramstyle, c.table, {col: f for f, col in c.columns.items()},
+                         (c.parent_column, "position")))
+            for c in km.children
+        ]
+        self.refs = list(km.refs.items())
+
+    def make(self, record: RecordBase) -> tuple[list[Any], tuple[list[list[Any]], ...],
+                                                 tuple[tuple[str, str, str], ...]]:
+        values = record.__dict__
+        ref = values["ref"]
+        refs = [(kind, v, f) for f, kind in self.refs if (v := values[f])]
+        kids = []
+        for child, maker in self.children:
+            rows = []
+            for position, item in enumerate(values[child.field] or ()):
+                attrs = item.__dict__
+                rows.append(maker.row(attrs, (ref, position)))
+                for f, kind in child.refs.items():
+                    if v := attrs[f]:
+                        refs.append((kind, v, f"{child.field}.{position}.{f}"))
+            kids.append(rows)
+        return self.main.row(values), tuple(kids), tuple(refs)
+
+
 class _Preparer:
     """Validates a chunk of lines and makes each valid record's rows (see above)."""
 
     def __init__(self, dialect: str, paramstyle: str, source: str) -> None:
-        self.dialect = dialect
-        self.paramstyle = paramstyle
+        self.kinds = {kind: _KindRows(dialect, paramstyle, km) for kind, km in KINDS.items()}
         self.detail = _detail_text(source)
 
     def __call__(self, chunk: _Chunk) -> list[Any]:
         out: list[Any] = []
-        grouped: dict[str, list[tuple[int, RecordBase, dict[str, Any], dict[Table, list[dict[str, Any]]]]]]
-        grouped = defaultdict(list)
+        kinds, detail = self.kinds, self.detail
         for number, raw in chunk:
             if not raw.strip():
                 out.append(None)
                 continue
             record = _parse(number, raw)
-            if isinstance(record, list):
+            if type(record) is list:
                 out.append(record)
                 continue
-            km = KINDS[record.kind]  # type: ignore[attr-defined]
-            main, kids = to_rows(record, km)
-            grouped[km.kind].append((len(out), record, main, kids))
-            out.append(None)  # replaced below
-        # rows are made a kind at a time: each plan's per-call work is done once
-        for kind, items in grouped.items():
-            km = KINDS[kind]
-            rows = plan_for(self.dialect, self.paramstyle, km.table).rows([i[2] for i in items])
-            kid_rows = [
-                plan_for(self.dialect, self.paramstyle, c.table).rows(
-                    [row for i in items for row in i[3][c.table]])
-                for c in km.children
-            ]
-            starts = [0] * len(km.children)
-            for (at, record, _main, kids), row in zip(items, rows, strict=True):
-                mine = []
-                for n, c in enumerate(km.children):
-                    count = len(kids[c.table])
-                    mine.append(kid_rows[n][starts[n]:starts[n] + count])
-                    starts[n] += count
-                number = chunk[at][0]
-                out[at] = (kind, record.ref, tuple(_refs_of(record)), row, tuple(mine),
-                           self.detail(number), number)
+            kind = record.kind  # type: ignore[union-attr]
+            row, kids, refs = kinds[kind].make(record)  # type: ignore[arg-type]
+            out.append((kind, record.ref, refs, row, kids, detail(number), number))  # type: ignore[union-attr]
         return out
 
 
@@ -347,6 +361,9 @@ def _in_worker(prepare: _Preparer, chunks: Iterator[_Chunk]) -> Iterator[tuple[_
         proc.join(5)
         inbox_w.close()
         outbox_r.close()
+
+
+_CREATE, _UPDATE = AuditAction.create.value, AuditAction.update.value
 
 
 class ImportFailed(LiaisonError):
@@ -525,26 +542,27 @@ class Importer:
                     self.report.unchanged += 1
                     continue
                 updates.append(to_rows(record, km)[0])
-                action = AuditAction.update
+                action = _UPDATE
             else:
                 inserts.append(item[3])
-                action = AuditAction.create
+                action = _CREATE
             for n, rows in enumerate(item[4]):  # an update's children replace the old ones
                 child_rows[n].extend(rows)
-            entries.append((action.value, km.kind, ref, item[5]))
+            entries.append((action, km.kind, ref, item[5]))
         now = utcnow()
         if updates:
             self._update(km, updates, now)
+        makers = self._prepare.kinds[km.kind]
         if inserts:
-            plan = session_plan(self.session, km.table)
-            created, updated = plan.names.index("created_at"), plan.names.index("updated_at")
-            stamp = stored(plan, "created_at", now)
+            main = makers.main
+            created, updated = main.index("created_at"), main.index("updated_at")
+            stamp = stored(main.plan, "created_at", now)
             for row in inserts:
                 row[created] = row[updated] = stamp
-            insert_rows(self.session, plan.sql, inserts)
-        for child, rows in zip(km.children, child_rows, strict=True):
+            insert_rows(self.session, main.sql, inserts)
+        for (_child, maker), rows in zip(makers.children, child_rows, strict=True):
             if rows:
-                insert_rows(self.session, session_plan(self.session, child.table).sql, rows)
+                insert_rows(self.session, maker.sql, rows)
         self.report.created += len(inserts)
         self.report.updated += len(updates)
 
@@ -562,23 +580,6 @@ class Importer:
                     **values, updated_at=now, version=t.c.version + 1
                 )
             )
-
-
-def _refs_of(record: RecordBase) -> Iterator[tuple[str, str, str]]:
-    """(kind, ref, field) of every reference a record makes."""
-    km = KINDS[record.kind]  # type: ignore[attr-defined]
-    if not km.refs and not km.children:
-        return
-    for f, kind in km.refs.items():
-        value = getattr(record, f)
-        if value:
-            yield kind, value, f
-    for child in km.children:
-        for i, item in enumerate(getattr(record, child.field)):
-            for f, kind in child.refs.items():
-                value = getattr(item, f)
-                if value:
-                    yield kind, value, f"{child.field}.{i}.{f}"
 
 
 def import_records(session: Session, actor: Actor, lines: Iterable[tuple[int, bytes | str]], *,
