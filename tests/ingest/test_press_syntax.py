@@ -511,3 +511,10 @@ def test_a_meeting_noun_after_its_support_verb_and_the_delegation_as_subject() -
     )
     meetings = {(tuple(_names(m)), tuple(_days(m))) for m in extract(delegation).meetings}
     assert (("Ylva Berg", "Sidi Khattri"), ("2025-10-08",)) in meetings
+
+
+def test_a_day_of_the_next_two_weeks_is_this_years() -> None:
+    day = find_dates("se tient du 24 au 27 novembre à Marrakech", date(2025, 11, 20))[0].span
+    assert (day.start.iso(), day.end.iso()) == ("2025-11-24", "2025-11-27")  # type: ignore[union-attr]
+    assert find_dates("signé le 12 mars", date(2025, 11, 20))[0].span.start.iso() == "2025-03-12"
+    assert find_dates("le 20 décembre", date(2025, 11, 20))[0].span.start.iso() == "2024-12-20"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from liaison.ingest.press.result import DateSpan, PartialDate
 
@@ -94,18 +94,23 @@ def _read_day(match: re.Match[str], name: str) -> _Day:
     )  # fmt: skip
 
 
+_SOON = timedelta(days=14)
+
+
 def resolve_year(
     month: int, day: int, weekday: int | None, article_date: date | None
 ) -> int | None:
-    """The latest year, not after ``article_date``, giving that day (and weekday)."""
+    """The latest year, not after ``article_date``, giving that day (and weekday); but a
+    day of the next two weeks is this year's, an announcement («se tient du 24 au 27
+    novembre» in an article of 20 November), not a day eleven months ago."""
     if article_date is None:
         return None
-    for year in range(article_date.year, article_date.year - 29, -1):
+    for year in range(article_date.year + 1, article_date.year - 29, -1):
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if candidate > article_date:
+        if candidate > article_date + _SOON:
             continue
         if weekday is None or candidate.weekday() == weekday:
             return year
