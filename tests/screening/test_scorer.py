@@ -55,6 +55,18 @@ CASES = [
      W("w", ("Mohamed Benali",), "1971-02-16", "MA"), "hit", ["exact"]),
     ("Youssef Ben Youcef", "1966", "DZ",
      W("w", ("Youssef ben Youssef Omar",), "1965-04-01", "MA"), "no", ["omar"]),
+    # --- a family name at one end says which way the name is written -----------------
+    ("Mohamed Al Tazi", "1997-04-08", "MA",
+     W("w", ("El Tazi Rachid Mohamed",), "1996-04-08", "MA"), "no",
+     ["listed only: rachid", "a given or family name is missing"]),
+    ("Rachid Tazi", "1997", "MA",
+     W("w", ("El Tazi Rachid Mohamed",), "1997-04-08", "MA"), "hit", ["listed only: mohamed"]),
+    ("Youcef Mohamed", "2001-02-17", "MA",
+     W("w", ("Youssef Mohamed Benjaouad",), "2001", "MA"), "no",
+     ["a given or family name is missing"]),
+    ("Franco Alfredo", "1980", "MX",
+     W("w", ("Alfredo Franco Benavides",), "1980-01-02", "MX"), "hit",
+     ["listed only: benavides"]),
     # --- namesakes: same name, another birth date -------------------------------------
     ("Mohamed Alaoui", "1984-03-02", "MA",
      W("w", ("Mohamed Alaoui",), "1979-07-15", "MA"), "no", ["birth date different"]),

@@ -328,12 +328,35 @@ def _core_sets(n: int, opt: Sequence[bool], may_drop_last: bool) -> list[set[int
     return sets
 
 
+def _surname_like(tok: Token, nisba: bool) -> bool:
+    """A part that can only be a family name: a dictionary family name or a nisba
+    (``family_like``), an Ait / Abou name, or (in a name of the Arabic world) a name
+    joined to Ben (Benjaouad)."""
+    if tok.main.conn in ("ait", "abu"):
+        return True
+    if (nisba and not tok.main.conn
+            and any(f.conn in ("ben", "ait", "abu") for f in tok.forms[1:])):
+        return True  # in a name of the Arabic world only: Benitez is no Ben name
+    return family_like(tok, nisba)
+
+
 def _structure_ok(tokens: Sequence[Token], opt: Sequence[bool], matched: set[int]) -> bool:
     n = len(tokens)
     if n <= 1:
         return True
     last = tokens[-1]
     may_drop = not last.arabic and not last.main.conn and not (last.ids & ARABIC_NAMES)
+    if n >= 3:
+        # a family name at one end says which way the name is written: El Tazi Rachid
+        # Mohamed is Rachid of the Tazi family, Youssef Mohamed Benjaouad a Benjaouad
+        arabic = _arabic_world(tokens)
+        first_fam = _surname_like(tokens[0], arabic)
+        last_fam = _surname_like(last, arabic)
+        core = [i for i in range(n) if not opt[i]] or list(range(n))
+        if first_fam and not last_fam and len(core) >= 2:
+            return {core[0], core[1]} <= matched
+        if last_fam and not first_fam:
+            return {core[0], core[-1]} <= matched or {0, n - 1} <= matched
     return any(c <= matched for c in _core_sets(n, opt, may_drop))
 
 
