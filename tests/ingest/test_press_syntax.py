@@ -518,3 +518,17 @@ def test_a_day_of_the_next_two_weeks_is_this_years() -> None:
     assert (day.start.iso(), day.end.iso()) == ("2025-11-24", "2025-11-27")  # type: ignore[union-attr]
     assert find_dates("signé le 12 mars", date(2025, 11, 20))[0].span.start.iso() == "2025-03-12"
     assert find_dates("le 20 décembre", date(2025, 11, 20))[0].span.start.iso() == "2024-12-20"
+
+
+def test_a_signing_a_meeting_should_lead_to_and_a_meeting_going_on_until_thursday() -> None:
+    text = (
+        "Nouakchott, 30 janvier 2026\n\n"
+        "Le ministre, M. Ahmed Salem, a présidé mardi, aux côtés de son homologue malien, le "
+        "général Daoud Keïta, l'ouverture des travaux de la commission mixte.\n\n"
+        "Cette réunion, qui se poursuit jusqu'à jeudi, doit déboucher sur la signature d'un "
+        "protocole relatif aux patrouilles conjointes.\n\n"
+        "En marge des travaux, les deux ministres ont eu un tête-à-tête.\n"
+    )
+    result = extract(text)
+    assert result.agreements == []
+    assert all("2026-02-05" not in _days(m) for m in result.meetings)

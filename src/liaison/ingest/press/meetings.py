@@ -551,8 +551,10 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
             if not clause.dates and not own_time:  # «Après la cérémonie, les deux …»
                 for earlier_sentence in reversed(sentences[max(0, sentence.index - 2) :
                                                            sentence.index]):  # fmt: skip
-                    if earlier_sentence.dates and not earlier_sentence.heading:
-                        days = _within_stay(earlier_sentence.dates)  # not the stay
+                    # not the stay, nor «jusqu'à jeudi», «depuis dimanche»
+                    days = _within_stay([d for d in earlier_sentence.dates if not _SINCE.search(
+                        earlier_sentence.text[: d.start])])  # fmt: skip
+                    if days and not earlier_sentence.heading:
                         clause.dates = days[-1:]
                         break
     if (
@@ -658,7 +660,11 @@ def _occasion_day(sentences: list[Sentence], sentence: Sentence,
     for earlier in reversed(sentences[max(0, sentence.index - 2) : sentence.index]):
         if earlier.heading:
             continue
-        if any(d.span.kind == "range" for d in earlier.dates) or _DAYS_LONG.search(earlier.text):
+        if (
+            any(d.span.kind == "range" for d in earlier.dates)
+            or _DAYS_LONG.search(earlier.text)
+            or re.search(r"\bjusqu'(?:à|au)\b", earlier.text)
+        ):
             return []  # «En marge du sommet» of three days: on which of them is not told
         past = [d for d in earlier.dates if d.span.kind != "range"
                 and not _signed_on(earlier, d)  # «la convention signée le 14 mai 2024»

@@ -407,9 +407,15 @@ def _noun_intended(token: Token) -> bool:
     if any(c.dep_ == "case" and c.lower_ in {"pour", "avant", "vers"} for c in token.children):
         return True
     head = token.head
-    if _lemma(head) in _MODAL_VERBS | _NOT_HELD | _WISHING:
-        return True
-    return head.pos_ in {"VERB", "AUX"} and _unrealised(head)
+    for _ in range(2):  # «doit déboucher sur la signature d'un protocole»
+        if _lemma(head) in _MODAL_VERBS | _NOT_HELD | _WISHING:
+            return True
+        if head.pos_ in {"VERB", "AUX"} and _unrealised(head):
+            return True
+        if head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 #: verbs whose subject, an agreement, crowned an occasion: «Un protocole d'accord a
@@ -541,7 +547,7 @@ def unsigned_things(doc: Doc) -> list[Predicate]:
         elif (
             token.pos_ == "NOUN"
             and lemma in SIGNING_NOUNS
-            and (_noun_not_yet(token) or _subject_of_not_held(token))
+            and (_noun_not_yet(token) or _subject_of_not_held(token) or _noun_intended(token))
         ):
             nouns = [c for c in token.children if c.dep_ == "nmod"]
         for noun in nouns:
@@ -578,6 +584,12 @@ def signing_predicates(doc: Doc) -> list[Predicate]:
                 continue
             start, end = _span(token)
             found.append(Predicate(start, end, lemma, False))
-        elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS and not _noun_not_yet(token):
+        elif (
+            token.pos_ == "NOUN"
+            and lemma in SIGNING_NOUNS
+            and not _noun_not_yet(token)
+            and not _noun_intended(token)
+            and not _subject_of_not_held(token)
+        ):
             found.append(Predicate(token.idx, token.idx + len(token.text), lemma, True))
     return found
