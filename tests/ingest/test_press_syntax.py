@@ -532,3 +532,17 @@ def test_a_signing_a_meeting_should_lead_to_and_a_meeting_going_on_until_thursda
     result = extract(text)
     assert result.agreements == []
     assert all("2026-02-05" not in _days(m) for m in result.meetings)
+
+
+def test_agreements_counted_named_in_the_plural_or_told_as_another() -> None:
+    counted = (
+        "Dakar, 9 mai 2025 – Les ministres ont signé jeudi trois conventions relatives à la "
+        "sécurité des frontières. Vingt-trois accords techniques ont été signés cette année, "
+        "dont un arrangement avec la police gambienne.\n"
+    )
+    assert _kinds(extract(counted)) == ["agreement", "convention", "convention", "convention"]
+    another = (
+        "Niamey, 19 mars 2025 – Un accord a été signé lundi entre le Niger et le Tchad. Un "
+        "second accord, relatif à l'extradition, a été paraphé le même jour.\n"
+    )
+    assert _kinds(extract(another)) == ["agreement", "agreement"]

@@ -356,6 +356,14 @@ def _signed_as_told_before(
         return
 
 
+_ANOTHER = re.compile(
+    r"\b(?:une?|le|la)\s+(?:second|seconde|deuxième|troisième|autre|nouvel|nouvelle|nouveau)\s*$",
+    re.IGNORECASE,
+)
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_COUNTED = re.compile(r"(?<![\w-])(?P<n>deux|trois|quatre|cinq|[2-5])\s*$", re.IGNORECASE)
+
+
 def _refers_back(sentence: Sentence, noun: Predicate) -> bool:
     """A bare agreement noun under the definite article, with nothing after it to name
     it («L'accord a été signé par …», «Le protocole prévoit …»): the one told before."""
@@ -404,7 +412,8 @@ def find_agreements(
                 ):
                     continue  # every one counted is named after the count
                 new = _agreement(sentence, match, mentions, by_name, g)
-                if not any(_absorb(kept, new, False) for kept in reversed(found)):
+                other = _ANOTHER.search(sentence.text[: match.start])  # «Un second accord»
+                if other or not any(_absorb(kept, new, False) for kept in reversed(found)):
                     found.append(new)
                     told_in[id(new)] = sentence.index
                 # «trois accords : un accord de réadmission, une convention …»: the ones
@@ -433,13 +442,28 @@ def find_agreements(
                 new.countries = _countries_before(sentences, sentence, g)
             if anaphora:
                 new.date, new.signatories = None, []
-            kept = next((k for k in reversed(found) if _absorb(k, new, anaphora)), None)
+            before = sentence.text[: match.start()]
+            # «Un second accord, relatif à l'extradition, a été paraphé»: another one
+            other = bool(_ANOTHER.search(before))
+            kept = (
+                None
+                if other
+                else next((k for k in reversed(found) if _absorb(k, new, anaphora)), None)
+            )
             if kept is not None and sentences[told_in[id(kept)]].heading:
                 told_in[id(kept)] = sentence.index  # told in the headline, then the body
-            if kept is None:
-                if signed:
-                    found.append(new)
-                    told_in[id(new)] = sentence.index
+            if kept is None and signed:
+                found.append(new)
+                told_in[id(new)] = sentence.index
+                # «ont signé jeudi trois conventions relatives à …»: as many as counted
+                counted = _COUNTED.search(before)
+                summary = re.search(r"\bdont\b", sentence.text[match.end() :])  # «…, dont un …»
+                plural = re.match(r"\w+s\b", match.group(0))
+                if counted and plural and not summary and not sentence.heading:
+                    for _ in range(_COUNTS[counted.group("n").lower()] - 1):
+                        copy = _agreement(sentence, match, mentions, by_name, g)
+                        found.append(copy)
+                        told_in[id(copy)] = sentence.index
     for agreement in found:
         if agreement.date is None:  # «À cette occasion, …», «Au terme des travaux, …»
             _date_from_context(
