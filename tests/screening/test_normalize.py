@@ -52,6 +52,7 @@ FOLDS = [
     ("soufiane", "sufian", True, "final mute e, ou = u"),
     ("evgenii", "yevgeniy", True, "ICAO and BGN Cyrillic"),
     ("said", "saad", False, "different names stay apart"),
+    ("stephanie", "stephane", False, "a word-final -ie is an ending of its own"),
     ("zhou", "zhu", False, "pinyin kept"),
 ]
 

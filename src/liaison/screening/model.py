@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ALGORITHM = "liaison-screen"
-ALGORITHM_VERSION = "liaison-screen/1.11"
+ALGORITHM_VERSION = "liaison-screen/1.12"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ word:
 
 ``fold``      French/English/BGN/ICAO romanisation equivalences that almost never
               join two different names: ou/oo/w → u, y → i, dj → j, tch/sch/ch → sh,
-              kh → x, ph → f, French rh → gh, q/ck/hard c → k, soft c → s, ie/ye → e,
+              kh → x, ph → f, French rh → gh, q/ck/hard c → k, soft c → s, ie/ye → e
+              (not word-final: Stéphanie ≠ Stéphane),
               umlaut digraphs (ue → u), doubled letters collapsed, a final mute -e
               dropped.  Youssef, Youcef and Yousef all fold to ``iusef``.
 ``loose``     ``fold`` with e/a and o/u merged: Mohamed and Muhammad meet, Said and
@@ -24,8 +25,11 @@ _DIGRAPHS: list[tuple[str, str]] = [
     ("tch", "sh"), ("tsch", "sh"), ("sch", "sh"), ("ch", "sh"), ("dj", "j"),
     ("dzh", "j"), ("kh", "x"), ("ph", "f"), ("ck", "k"),
     ("ou", "u"), ("oo", "u"), ("ue", "u"), ("ae", "a"), ("oe", "o"), ("ee", "i"),
-    ("q", "k"), ("w", "u"), ("y", "i"), ("ie", "e"),
+    ("q", "k"), ("w", "u"), ("y", "i"),
 ]
+# ie/ye → e (BGN Yevgeniy = ICAO Evgenii), but not at the end of a word, where -ie is a
+# French or English ending of its own (Stéphanie ≠ Stéphane, Marie, Julie)
+_IE = re.compile(r"ie(?!$)")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _FRENCH_RH = re.compile(r"(?:(?<=^)|(?<=[aeiou]))rh(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -41,7 +45,7 @@ def fold(word: str) -> str:
     for old, new in _DIGRAPHS:
         if old in w:
             w = w.replace(old, new)
-    w = w.replace("c", "k")
+    w = _IE.sub("e", w).replace("c", "k")
     w = _DOUBLE.sub(r"\1", w)
     if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
         w = w[:-1]
