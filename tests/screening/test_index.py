@@ -103,3 +103,20 @@ def test_blocking_finds_mistyped_parts(query: str, birth_date: str | None, liste
     for index in (built, live):
         found = index.candidates(tokenize(query), parse_date(birth_date))
         assert [index.records[n].entry.id for n in found] == ["x"]
+
+
+def test_after_add_a_live_index_answers_like_one_built_anew() -> None:
+    """Adding a person can make a word known (Durant): a typo before, another name
+    after. The live index must not keep what it worked out before the addition."""
+    first = [WatchlistEntry("d1", ("Jean Durand",), "1970-01-01", "FR")]
+    query = Query("Jean Durant", "1970-01-01", "FR")
+    live = ScreeningIndex.build(first)
+    before = live.search(query, threshold=0.0)
+    assert [m.entry.id for m in before] == ["d1"]
+    newcomer = WatchlistEntry("d2", ("Paul Durant",), "1985-06-06", "BE")
+    live.add(newcomer)
+    fresh = ScreeningIndex.build([*first, newcomer])
+    got = [(m.entry.id, m.score, m.explanation.text) for m in live.search(query, threshold=0.0)]
+    want = [(m.entry.id, m.score, m.explanation.text) for m in fresh.search(query, threshold=0.0)]
+    assert got == want
+    assert got[0][1] < before[0].score  # Durant is now a name someone bears

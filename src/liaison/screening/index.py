@@ -241,7 +241,12 @@ class ScreeningIndex:
     def add(self, entry: WatchlistEntry) -> None:
         """Add or replace one listed person (searchable at once)."""
         rec = _record(entry)
+        known_before = len(self.known)
         n = self._append(rec)
+        if len(self.known) != known_before:
+            # a word became a name someone on the list bears: what the scorer worked
+            # out while it was unknown (a typo, say) no longer holds
+            self.cache = PairCache(self.known)
         self._alive = np.append(self._alive, True)
         self._years = np.append(self._years, rec.dob.year if rec.dob else 0).astype(np.int16)
         self._md = np.append(self._md, _md(rec.dob)).astype(np.int16)
