@@ -546,3 +546,14 @@ def test_agreements_counted_named_in_the_plural_or_told_as_another() -> None:
         "second accord, relatif à l'extradition, a été paraphé le même jour.\n"
     )
     assert _kinds(extract(another)) == ["agreement", "agreement"]
+
+
+def test_meeting_verbs_with_a_thing_as_object_and_a_meeting_to_come() -> None:
+    text = (
+        "Rabat, 6 mars 2025 – Le ministre, M. Karim Alaoui, a accueilli favorablement mardi la "
+        "proposition de son homologue, M. Erik Lind. Les enquêteurs ont rencontré lundi des "
+        "difficultés, selon le procureur, M. Omar Tazi. La police a réuni mercredi des preuves "
+        "contre le suspect, M. Ali Bennis. Le ministre recevra lundi prochain M. Per Holm.\n"
+    )
+    assert extract(text).meetings == []
+    assert find_dates("lundi prochain", date(2025, 3, 6))[0].span.start.iso() == "2025-03-10"

@@ -204,8 +204,8 @@ def _next_and_previous_days(
 
 #: «ce mercredi», «mercredi dernier», «s'est réuni jeudi avec»: a weekday, no day number
 _RELATIVE = re.compile(
-    rf"\b(?:(?:(?P<this>ce|cet)\s+)?(?P<w1>{_W})(?!\s+(?:dernier|\d|1er))|(?P<w2>{_W})\s+"
-    rf"(?P<last>dernier))\b(?!\s*,?\s*\d)",
+    rf"\b(?:(?:(?P<this>ce|cet)\s+)?(?P<w1>{_W})(?!\s+(?:dernier|prochain|\d|1er))|(?P<w2>{_W})\s+"
+    rf"(?:(?P<last>dernier)|(?P<next>prochain)))\b(?!\s*,?\s*\d)",
     re.IGNORECASE,
 )
 
@@ -246,8 +246,10 @@ def relative_weekdays(text: str, article_date: date | None) -> list[DateMatch]:
         back = (article_date.weekday() - weekday) % 7
         if match["last"] and back == 0:
             back = 7
-        if _UNTIL.search(text[: match.start()]) and back:
-            back -= 7  # «se poursuit jusqu'à jeudi»: the coming Thursday
+        if (_UNTIL.search(text[: match.start()]) or match["next"]) and back:
+            back -= 7  # «se poursuit jusqu'à jeudi», «lundi prochain»: the coming one
+        elif match["next"]:
+            back = -7
         day = date.fromordinal(article_date.toordinal() - back)
         span = DateSpan(PartialDate(day.year, day.month, day.day), text=match.group(0),
                         year_source="inferred")  # fmt: skip

@@ -12,6 +12,7 @@ entities of :mod:`liaison.ingest.press.nlp` stay as they are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -145,18 +146,67 @@ _TIME_WORDS = frozenset({
 def _first_object_after(token: Token) -> Token | None:
     """The first noun after the verb that opens a noun phrase of its own (a determiner
     before it, no preposition): what the verb takes even when the parse hangs it
-    elsewhere («a accueilli du 3 au 5 novembre le 4e Forum …»)."""
+    elsewhere («a accueilli du 3 au 5 novembre le 4e Forum …»); «des» or «du» right
+    after the verb and its time words is an article («ont rencontré lundi des
+    difficultés»), further on it may be «de les»."""
+    right_after = True
     for other in token.doc[token.i + 1 : token.i + 14]:
         if other.is_punct and other.text in ".;:":
             return None
-        if other.lower_ in _TIME_WORDS:
-            continue  # «ont paraphé ce mardi à Abou Dhabi un accord»
+        if other.lower_ in _TIME_WORDS or other.pos_ == "ADV":
+            continue  # «ce mardi», «favorablement»
         if other.pos_ in {"NOUN", "PROPN"} and other.i > 0:
             before = [t for t in token.doc[max(token.i + 1, other.i - 3) : other.i]
                       if t.pos_ not in {"ADJ", "NUM"}]  # fmt: skip
-            if before and before[-1].pos_ == "DET" and before[-1].lower_ not in {"du", "des"}:
+            article = before and (
+                before[-1].pos_ == "DET" or (right_after and before[-1].lower_ in {"des", "du"})
+            )
+            if article:
                 return other
+        if other.lower_ not in {"des", "du", "de", "d'", "la", "le", "les", "l'", "un", "une",
+                                "ce", "cet", "cette"}:  # fmt: skip
+            right_after = False
     return None
+
+
+#: who or what can be met: people by their function or group, and the bodies they stand
+#: for («a reçu une délégation», «a réuni les pays membres»)
+PERSON_NOUNS = frozenset({
+    "ministre", "homologue", "ambassadeur", "ambassadrice", "directeur", "directrice",
+    "chef", "cheffe", "commandant", "commissaire", "général", "générale", "président",
+    "présidente", "secrétaire", "délégation", "délégué", "déléguée", "représentant",
+    "représentante", "responsable", "membre", "conseiller", "conseillère", "procureur",
+    "procureure", "juge", "préfet", "préfète", "gouverneur", "wali", "officier", "inspecteur",
+    "inspectrice", "contrôleur", "colonel", "capitaine", "attaché", "attachée", "consul",
+    "consule", "émissaire", "envoyé", "envoyée", "patron", "patronne", "coordonnateur",
+    "coordinateur", "porte-parole", "personnalité", "expert", "experte", "policier",
+    "policière", "gendarme", "agent", "participant", "participante", "collègue",
+    "partenaire", "équipe", "mission", "groupe", "visiteur", "invité", "invitée", "hôte",
+    "pays", "état", "police", "gendarmerie", "service", "institution", "organisation",
+    "agence", "autorité", "lieutenant", "major", "amiral", "adjoint", "adjointe", "vice",
+    "sous-directeur", "haut", "cadre", "dirigeant", "dirigeante", "élu", "élue", "député",
+    "sénateur", "maire", "roi", "prince", "souverain", "président-directeur", "m.", "mme",
+    "monsieur", "madame", "homme", "femme", "personne", "chefs", "officiel", "diplomate",
+    "directeur-général", "promotion", "élève", "stagiaire", "auditeur", "étudiant",
+})  # fmt: skip
+
+
+def _thing_object(token: Token) -> bool:
+    """«a accueilli favorablement la proposition», «ont rencontré des difficultés», «a
+    réuni des preuves», «a reçu des menaces»: the object is neither a person nor a body
+    (a common noun that names none, with no name in it)."""
+    obj = next((c for c in token.children if c.dep_ == "obj"), None)
+    if obj is not None and obj.lower_ in _TIME_WORDS | {"tour", "fois", "reprise", "suite"}:
+        # «a reçu lundi …», «a reçu tour à tour …»: a misparse
+        obj = _first_object_after(token)
+    passive = "Voice=Pass" in str(token.morph) or any(c.dep_ == "aux:pass" for c in token.children)
+    if obj is None and not passive and not _reflexive(token):
+        obj = _first_object_after(token)  # an active verb's object the parse lost
+    if obj is None or obj.pos_ != "NOUN" or _lemma(obj) in PERSON_NOUNS | MEETING_NOUNS:
+        return False
+    if obj.lower_ in PERSON_NOUNS or obj.lower_.rstrip("s") in PERSON_NOUNS:
+        return False
+    return not any(t.pos_ == "PROPN" or t.lower_ in {"m.", "mme"} for t in obj.subtree)
 
 
 def _received_thing(token: Token) -> bool:
@@ -196,6 +246,10 @@ def _meeting_verb(token: Token) -> bool:
     if lemma == "réunir" and _event_subject(token):
         return False
     if lemma in MEETING_VERBS:
+        if lemma in {"recevoir", "accueillir", "rencontrer", "réunir", "retrouver"} and (
+            _thing_object(token)
+        ):
+            return False
         return not (lemma in {"recevoir", "accueillir"} and _received_thing(token))
     if lemma in {"voir", "revoir"}:  # «se sont revus», not «s'est vu remettre»
         return _reflexive(token) and not any("VerbForm=Inf" in str(c.morph) for c in token.children)
@@ -307,6 +361,10 @@ def meeting_predicates(doc: Doc) -> list[Predicate]:
     return sorted(found, key=lambda p: p.start)
 
 
+#: the endings of the future and the conditional («recevra», «signeront», «pourrait»)
+_FUTURE_SHAPE = re.compile(r"(?:ra|ras|rai|rons|rez|ront|rait|raient|rais)$")
+
+
 def _intended(token: Token) -> bool:
     """A signing verb in the infinitive under another verb is intended, not done: «se
     sont engagées à signer», «pour signer» (but «viennent de signer», «avant de
@@ -327,6 +385,9 @@ def _unrealised(token: Token) -> bool:
     forms = [c for c in token.children if c.dep_.startswith("aux")] or [token]
     if any("Tense=Fut" in str(f.morph) or "Mood=Cnd" in str(f.morph) for f in forms):
         return True
+    if any(_FUTURE_SHAPE.search(f.lower_) and "VerbForm=Part" not in str(f.morph)
+           and f.lower_ != f.lemma_ for f in forms):  # fmt: skip
+        return True  # «recevra», which the tagger may read as a past
     head = token
     for _ in range(2):  # «pourrait être conclu», «envisagent de pouvoir signer»
         if head.dep_ not in {"xcomp", "ccomp"} or head.head is head:
