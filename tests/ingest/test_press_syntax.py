@@ -557,3 +557,12 @@ def test_meeting_verbs_with_a_thing_as_object_and_a_meeting_to_come() -> None:
     )
     assert extract(text).meetings == []
     assert find_dates("lundi prochain", date(2025, 3, 6))[0].span.start.iso() == "2025-03-10"
+
+
+def test_an_object_after_a_complement_and_a_second_one_joined_to_it() -> None:
+    text = (
+        "Bamako, 3 décembre 2025 – Les ministres du Mali et du Niger se sont réunis mardi à "
+        "Bamako. Ils ont adopté, au terme de leurs travaux, un plan d'action commun et une "
+        "déclaration finale.\n"
+    )
+    assert _kinds(extract(text)) == ["action_plan", "declaration"]

@@ -143,6 +143,12 @@ _TIME_WORDS = frozenset({
 })  # fmt: skip
 
 
+_PREPOSITIONS = frozenset({
+    "de", "d'", "à", "au", "aux", "du", "des", "en", "par", "pour", "sur", "avec", "dans",
+    "sous", "entre", "chez", "vers", "contre", "après", "avant", "lors", "depuis",
+})  # fmt: skip
+
+
 def _first_object_after(token: Token) -> Token | None:
     """The first noun after the verb that opens a noun phrase of its own (a determiner
     before it, no preposition): what the verb takes even when the parse hangs it
@@ -158,8 +164,13 @@ def _first_object_after(token: Token) -> Token | None:
         if other.pos_ in {"NOUN", "PROPN"} and other.i > 0:
             before = [t for t in token.doc[max(token.i + 1, other.i - 3) : other.i]
                       if t.pos_ not in {"ADJ", "NUM"}]  # fmt: skip
-            article = before and (
-                before[-1].pos_ == "DET" or (right_after and before[-1].lower_ in {"des", "du"})
+            in_phrase = len(before) > 1 and before[-2].lower_ in _PREPOSITIONS  # «de leurs …»
+            article = (
+                before
+                and not in_phrase
+                and (
+                    before[-1].pos_ == "DET" or (right_after and before[-1].lower_ in {"des", "du"})
+                )
             )
             if article:
                 return other
