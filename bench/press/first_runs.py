@@ -47,6 +47,9 @@ FIRST_RUN_COMMITS = {
     "blind19": "350a101",
     "blind20": "350a101",
     "blind21": "350a101",
+    # after the fixes made because of blind15–21 and further sample sentences
+    "blind22": "a7c0478",
+    "blind23": "a7c0478",
 }
 KINDS = ["countries", "people", "events", "figures", "meetings", "agreements", "distinctions"]
 TARGETS = {"countries": 0.95, "agreements": 0.95, "figures": 0.95, "people": 0.9,
