@@ -436,6 +436,7 @@ def test_datelines_written_otherwise() -> None:
         ("Par Abdel Youssouf – 10 avril 2026", date(2026, 4, 10)),
         ("Madrid, 9 déc 2025 (AFP) - Le ministre a signé mardi un accord.", date(2025, 12, 9)),
         ("Date de publication : 12-05-2026 | 14:20", date(2026, 5, 12)),
+        ("Publié le 24 avril 2026 à 17:05 | Par la rédaction | 3 commentaires", date(2026, 4, 24)),
     ]:  # fmt: skip
         page = clean_page(f"Titre\n\n{line}\n\nLe ministre a reçu mardi M. Paul Sow.\n")
         assert page.article_date == day, line

@@ -186,7 +186,7 @@ def _dated_pieces(line: str) -> tuple[date, str | None] | None:
     if len(line) > 110:
         return None
     pieces = [p.strip() for p in _PIECES.split(line) if p.strip()]
-    if len(pieces) < 2 or any(len(p.split()) > 6 for p in pieces):
+    if len(pieces) < 2 or any(len(p.split()) > 8 for p in pieces):
         return None
     dated = [
         header_date(re.sub(r"^(?:[Ll]e|[Pp]ublié le)\s+", "", _CLOCK.sub("", p))) for p in pieces
