@@ -477,7 +477,7 @@ class Importer:
         defined: dict[tuple[str, str], int] = {}
         good = []
         for position, (raw, item) in enumerate(batch):
-            bad = [
+            bad = item[2] and [
                 FieldProblem(f, f"no {kind} with ref '{ref}' (it must exist or come on an earlier line)",
                              item[6])
                 for kind, ref, f in item[2]
