@@ -567,3 +567,19 @@ def test_an_object_after_a_complement_and_a_second_one_joined_to_it() -> None:
         "déclaration finale.\n"
     )
     assert _kinds(extract(text)) == ["action_plan", "declaration"]
+
+
+def test_the_guest_meeting_someone_else_the_same_day_is_another_meeting() -> None:
+    text = (
+        "Dakar, 17 février 2026\n\n"
+        "Le ministre, le général Mamadou Faye, a reçu ce mardi en audience son homologue "
+        "gambien, M. Lamin Jobe.\n\n"
+        "Les deux ministres ont fait le point sur la coopération.\n\n"
+        "Les unités mixtes ont mené 40 patrouilles.\n\n"
+        "Le même jour, M. Jobe s'est entretenu avec le directeur de la police, M. Ousmane Sy.\n"
+    )
+    meetings = sorted((_names(m), _days(m)) for m in extract(text).meetings)
+    assert meetings == [
+        (["Lamin Jobe", "Ousmane Sy"], ["2026-02-17"]),
+        (["Mamadou Faye", "Lamin Jobe"], ["2026-02-17"]),
+    ]

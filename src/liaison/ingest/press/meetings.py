@@ -271,9 +271,11 @@ _THEN = re.compile(r"\b(?:ensuite|puis|par la suite|plus tard|après quoi)\b", r
 
 
 def _same_host_other_guests(draft: _Draft, people: set[str]) -> bool:
+    """The clause shares one person of a meeting of two or more and names someone new:
+    «X a reçu Y … X a également reçu Z», «Le même jour, Y s'est entretenu avec Z»."""
     if len(draft.people) < 2 or not people - set(draft.people):
         return False
-    return people & set(draft.people) == {draft.people[0]}
+    return len(people & set(draft.people)) == 1
 
 
 def _target(drafts: list[_Draft], clause: _Clause) -> _Draft | None:
@@ -651,13 +653,15 @@ def _occasion_day(sentences: list[Sentence], sentence: Sentence,
     """«… ont procédé lundi à l'échange des instruments … En marge de la cérémonie, X
     s'est entretenu avec Y»: a meeting told without a day, in a sentence that opens on
     the occasion told just before, took place on that occasion's day (the last day told
-    in the two sentences before that is not after the article's)."""
+    in the three sentences before that is not after the article's)."""
     opening = _AT_THE_OCCASION.match(sentence.text)
     if (not opening and not _SAME_DAY.search(sentence.text)) or _OWN_TIME.search(sentence.text):
         return []
     if opening and opening.group("what").lower() in {"son", "sa", "ses", "leur", "leurs"}:
         return []  # «Lors de sa visite en 2023»: another occasion
-    for earlier in reversed(sentences[max(0, sentence.index - 2) : sentence.index]):
+    # «Le même jour» refers to the day the article told, which may be a paragraph up
+    reach = 6 if _SAME_DAY.search(sentence.text) else 3
+    for earlier in reversed(sentences[max(0, sentence.index - reach) : sentence.index]):
         if earlier.heading:
             continue
         if (
