@@ -286,8 +286,10 @@ class _WorkerFailed:
         self.what = what
 
 
-def _worker(prepare: _Preparer, inbox: Any, outbox: Any) -> None:
+def _worker(prepare: _Preparer, inbox: Any, outbox: Any, *parents_ends: Any) -> None:
     """The preparing process: chunks in, prepared chunks out, None at the end."""
+    for end in parents_ends:  # so that either side sees the other's end if it dies
+        end.close()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     try:
@@ -315,7 +317,7 @@ def _in_worker(prepare: _Preparer, chunks: Iterator[_Chunk]) -> Iterator[tuple[_
     ctx = mp.get_context("fork")
     inbox_r, inbox_w = ctx.Pipe(duplex=False)
     outbox_r, outbox_w = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_worker, args=(prepare, inbox_r, outbox_w), daemon=True,
+    proc = ctx.Process(target=_worker, args=(prepare, inbox_r, outbox_w, inbox_w, outbox_r), daemon=True,
                        name="liaison-import-prepare")
     proc.start()
     inbox_r.close()
@@ -327,15 +329,14 @@ def _in_worker(prepare: _Preparer, chunks: Iterator[_Chunk]) -> Iterator[tuple[_
         try:
             for chunk in chunks:
                 sent.append(chunk)
-                inbox_w.send(chunk)
-            inbox_w.send(None)
-        except OSError as exc:  # the worker is gone (its failure is reported apart)
-            if not isinstance(exc, BrokenPipeError):
-                failure.append(exc)
-        except BaseException as exc:  # noqa: BLE001 - raised again in the importing thread
+                try:
+                    inbox_w.send(chunk)
+                except OSError:
+                    return  # the worker is gone: the importing thread hears it from its end
+        except BaseException as exc:  # noqa: BLE001 - reading failed: raised again in the importing thread
             failure.append(exc)
-            with suppress(OSError):
-                inbox_w.send(None)
+        with suppress(OSError):
+            inbox_w.send(None)  # the end, after the last chunk or a failure to read
 
     feeder = threading.Thread(target=feed, name="liaison-import-read", daemon=True)
     feeder.start()
