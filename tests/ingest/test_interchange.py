@@ -109,6 +109,30 @@ def test_reference_must_come_earlier(db_engine: Engine) -> None:
     assert [(p.line, p.field) for p in caught.value.problems] == [(1, "derived_from")]
 
 
+def test_one_bad_line_is_one_error_even_when_later_lines_refer_to_records_after_it(
+    db_engine: Engine
+) -> None:
+    """Once a line fails nothing is written; later lines referring to valid records that
+    come after the bad one must not be reported as referring to nothing (across
+    batches, through the preparing worker too)."""
+    pairs = _people_and_notices(1500)
+    # every person first, then every notice: 3,000 lines in two batches, the notices of
+    # the second batch naming persons of the first
+    ordered = [line for _n, line in pairs[0::2]] + [line for _n, line in pairs[1::2]]
+    bad = json.loads(ordered[1])  # the second person
+    bad["birth_date"] = "1984-13"
+    ordered[1] = json.dumps(bad)
+    lines = list(enumerate(ordered, start=1))
+    with pytest.raises(ValidationError) as caught, transaction(db_engine) as s:
+        import_records(s, cli_actor(), lines)
+    # the bad person, and the notice on it (which has no valid person to name): nothing
+    # about the 2,998 lines after them
+    assert [(p.line, p.field) for p in caught.value.problems] == [(2, "birth_date"),
+                                                                  (1502, "person")]
+    assert "2 invalid line(s)" in str(caught.value)
+    assert _count(db_engine, Person) == 0 and _count(db_engine, Notice) == 0
+
+
 def test_changed_record_is_updated_and_audited(db_engine: Engine) -> None:
     base = {"kind": "case", "ref": "C-1", "direction": "incoming", "opened_on": "2023-01-01"}
     with transaction(db_engine) as s:

@@ -423,6 +423,9 @@ class Importer:
         self.report = ImportReport()
         self.failed = False
         self._written: dict[str, int] = {}
+        #: valid records not written because an earlier line failed: later lines may
+        #: refer to them, and must not be reported for it (one bad line, one error)
+        self._unwritten: dict[str, set[str]] = defaultdict(set)
         self._analyse_at: dict[str, int] = {}
         dialect = session.connection().dialect
         self._postgres = dialect.name == "postgresql"
@@ -482,7 +485,8 @@ class Importer:
                 FieldProblem(f, f"no {kind} with ref '{ref}' (it must exist or come on an earlier line)",
                              item[6])
                 for kind, ref, f in item[2]
-                if ref not in found[kind] and defined.get((kind, ref), position) >= position
+                if ref not in found[kind] and ref not in self._unwritten[kind]
+                and defined.get((kind, ref), position) >= position
             ]
             if bad:
                 self._problem(bad)
@@ -493,7 +497,11 @@ class Importer:
 
     def _flush(self, batch: list[tuple[bytes | str, _Ready]]) -> None:
         batch = self._check_refs(batch)
-        if self.failed or not batch:
+        if self.failed:
+            for _raw, item in batch:
+                self._unwritten[item[0]].add(item[1])
+            return
+        if not batch:
             return
         by_kind: dict[str, list[tuple[bytes | str, _Ready]]] = defaultdict(list)
         for raw, item in batch:
