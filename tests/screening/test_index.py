@@ -8,7 +8,8 @@ import pytest
 from liaison.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, WatchlistEntry
 
 ENTRIES = [
-    WatchlistEntry("n1", ("Mohamed Ben Ahmed El Amrani", "محمد بن أحمد العمراني"), "1980-04-18", "MA"),
+    WatchlistEntry("n1", ("Mohamed Ben Ahmed El Amrani", "محمد بن أحمد العمراني"), "1980-04-18",
+                   "MA"),
     WatchlistEntry("n2", ("Mohamed El Amrani",), "1961-01-01", "MA"),
     WatchlistEntry("n3", ("Youssef Chraibi",), "1975", "MA"),
     WatchlistEntry("n4", ("Ivan Petrov", "Иван Петров"), "1970-05-05", "RU"),
@@ -105,7 +106,7 @@ def test_blocking_finds_mistyped_parts(query: str, birth_date: str | None, liste
         assert [index.records[n].entry.id for n in found] == ["x"]
 
 
-def test_after_add_a_live_index_answers_like_one_built_anew() -> None:
+def test_after_add_or_remove_a_live_index_answers_like_one_built_anew() -> None:
     """Adding a person can make a word known (Durant): a typo before, another name
     after. The live index must not keep what it worked out before the addition."""
     first = [WatchlistEntry("d1", ("Jean Durand",), "1970-01-01", "FR")]
@@ -120,3 +121,24 @@ def test_after_add_a_live_index_answers_like_one_built_anew() -> None:
     want = [(m.entry.id, m.score, m.explanation.text) for m in fresh.search(query, threshold=0.0)]
     assert got == want
     assert got[0][1] < before[0].score  # Durant is now a name someone bears
+    # and when Paul Durant's notice is cancelled, Durant is a typo again
+    live.remove("d2")
+    again = [(m.entry.id, m.score, m.explanation.text) for m in live.search(query, threshold=0.0)]
+    anew = [(m.entry.id, m.score, m.explanation.text)
+            for m in ScreeningIndex.build(first).search(query, threshold=0.0)]
+    assert again == anew
+    assert again[0][1] == before[0].score
+
+
+def test_a_listed_twice_entry_keeps_its_words_known() -> None:
+    """The same id twice in a watchlist (the later row wins) and a removal afterwards:
+    a word borne by another listed person stays a known name."""
+    index = ScreeningIndex.build([
+        WatchlistEntry("a", ("Paul Durant",), "1985-06-06"),
+        WatchlistEntry("a", ("Paul Durant",), "1985-06-07"),
+        WatchlistEntry("b", ("Marc Durant",), "1970-01-01"),
+    ])
+    index.remove("a")
+    assert "durant" in index.known
+    index.remove("b")
+    assert "durant" not in index.known

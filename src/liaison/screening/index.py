@@ -73,6 +73,11 @@ def _record(entry: WatchlistEntry) -> _Record:
     return _Record(entry, names, parse_date(entry.birth_date))
 
 
+def _words_of(rec: _Record) -> set[str]:
+    """The words (folded) a listed person's names are made of."""
+    return {tok.main.fold for name in rec.tokens for tok in name}
+
+
 def _md(dob: PartialDate | None) -> int:
     """Month and day as one number (0 when unknown), for the birth-date fallback."""
     if dob is None or not dob.full or dob.month is None or dob.day is None:
@@ -119,6 +124,9 @@ class ScreeningIndex:
         self.position: dict[str, int] = {}
         self.known: set[str] = set(default_dictionary().by_key)
         self.cache = PairCache(self.known)
+        #: how many listed persons bear each word (counted on the first removal, then
+        #: kept): a word whose last bearer leaves is no longer a known name
+        self._bearers: dict[str, int] | None = None
         self._key_ids: dict[str, int] = {}
         self._offsets: IntArray = np.zeros(1, dtype=np.int64)
         self._post_rec: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
@@ -166,6 +174,9 @@ class ScreeningIndex:
         for name in rec.tokens:
             for tok in name:
                 self.known.add(tok.main.fold)
+        if self._bearers is not None:
+            for word in _words_of(rec):
+                self._bearers[word] = self._bearers.get(word, 0) + 1
         return n
 
     def _freeze(self, keys: IntArray, recs: npt.NDArray[np.int32]) -> None:
@@ -266,10 +277,37 @@ class ScreeningIndex:
         n = self.position.pop(entry_id, None)
         if n is None:
             return False
+        rec = self.records[n]
+        bearers = self._count_bearers()
         self.records[n] = None
         if n < len(self._alive):
             self._alive[n] = False
+        if rec is not None:
+            gone = False
+            for word in _words_of(rec):
+                left = bearers[word] = bearers.get(word, 1) - 1
+                if left <= 0 and word not in self._dictionary_words:
+                    self.known.discard(word)
+                    gone = True
+            if gone:
+                # as if never listed: the word is a typo again, not another name
+                self.cache = PairCache(self.known)
+                self._found.clear()
         return True
+
+    @property
+    def _dictionary_words(self) -> dict[str, frozenset[int]]:
+        return default_dictionary().by_key
+
+    def _count_bearers(self) -> dict[str, int]:
+        if self._bearers is None:
+            counts: dict[str, int] = defaultdict(int)
+            for rec in self.records:
+                if rec is not None:
+                    for word in _words_of(rec):
+                        counts[word] += 1
+            self._bearers = counts
+        return self._bearers
 
     def __len__(self) -> int:
         return len(self.position)
