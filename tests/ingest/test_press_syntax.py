@@ -583,3 +583,29 @@ def test_the_guest_meeting_someone_else_the_same_day_is_another_meeting() -> Non
         (["Lamin Jobe", "Ousmane Sy"], ["2026-02-17"]),
         (["Mamadou Faye", "Lamin Jobe"], ["2026-02-17"]),
     ]
+
+
+def test_a_signing_at_the_close_takes_the_closing_day_told_far_up() -> None:
+    text = (
+        "Communiqué\n22 mai 2026\n\n"
+        "La 12e Conférence régionale, ouverte le mercredi 20 mai à Riga, s'est achevée ce "
+        "vendredi. Quelque 150 délégués y ont pris part. La conférence portait sur la fraude. "
+        "Le président a ouvert les travaux. M. Jan Novak s'est entretenu jeudi avec "
+        "Mme Ilze Berzina.\n\n"
+        "Jeudi également, un accord de coopération a été signé entre les deux agences.\n\n"
+        "À l'issue des travaux, les délégués ont adopté un plan d'action régional.\n"
+    )
+    dates = {a.kind: a.date.start.iso() for a in extract(text).agreements}  # type: ignore[union-attr]
+    assert dates == {"agreement": "2026-05-21", "action_plan": "2026-05-22"}
+
+
+def test_an_earlier_signing_in_a_relative_clause_does_not_undate_the_new_one() -> None:
+    text = (
+        "Paris, le 13 juillet 2026\n\n"
+        "Le ministre de l'Intérieur, M. Paul Girard, a reçu ce lundi la ministre espagnole "
+        "de l'Intérieur, Mme Lucía Moreno.\n\n"
+        "Les deux ministres ont signé un plan d'action franco-espagnol contre les trafics, qui "
+        "prolonge la déclaration conjointe signée à Madrid en mars 2023.\n"
+    )
+    dates = [a.date.start.iso() for a in extract(text).agreements if a.kind == "action_plan"]  # type: ignore[union-attr]
+    assert dates == ["2026-07-13"]

@@ -239,7 +239,7 @@ def _closing_day(sentences: list[Sentence], index: int) -> DateSpan | None:
     un mémorandum a été signé»: the day the gathering closed, told in the sentences
     before (a closing verb just before a date; not the last day of a span, which may
     be a stay that holds the occasion)."""
-    earlier = [s for s in sentences[max(0, index - 5) : index] if not s.heading]
+    earlier = [s for s in sentences[:index] if not s.heading]  # the lead may be far up
     for other in reversed(earlier):
         for match in other.dates:
             if _CLOSING.search(other.text[max(0, match.start - 40) : match.start]):
@@ -278,6 +278,14 @@ _EARLIER_SIGNING = re.compile(
 )
 
 
+def _of_another(text: str, own: int, signing: int) -> bool:
+    """A signing word told of another agreement named between this one (at ``own``) and
+    the word: «ont signé un plan d'action qui prolonge la déclaration signée en 2023»."""
+    if own < 0 or signing <= own:
+        return False
+    return any(m.start() > own for m in _MENTION.finditer(text[:signing]))
+
+
 def _date_from_context(
     agreement: Agreement,
     sentences: list[Sentence],
@@ -292,23 +300,26 @@ def _date_from_context(
     or «au dernier jour» of it, else the day of the meeting it was signed at, else their
     last date; and its place."""
     sentence = sentences[index]
+    own = sentence.text.lower().find(agreement.title.lower()) if agreement.title else -1
     for signing in sentence.signing_words:  # «l'arrangement conclu en 2023», not «un plan
         after = sentence.text[signing.end : signing.end + 30]  # pour la formation en 2026»
+        if _of_another(sentence.text, own, signing.start):
+            continue  # «un plan, qui prolonge la déclaration signée en mars 2023»
         if re.match(r"[^,;.]*?\b(?:en|depuis|dès|avant)\s+(?:\w+\s+)?(?:19|20)\d\d\b", after):
             return
     if _EARLIER_SIGNING.search(sentence.text):
         return  # «Ils avaient signé en mars un protocole»: another, earlier occasion
+    if _AT_THE_END.search(sentence.text):  # «À l'issue des travaux, …»: the day the
+        closing = _closing_day(sentences, index)  # gathering closed, even when a signing
+        if closing is not None:  # of its day before was told just before
+            agreement.date = closing
+            return
     told_before = [a for a in (found or []) if a.date is not None and a is not agreement
                    and (told_in or {}).get(id(a)) == index - 1]  # fmt: skip
     if told_before:  # «Les États membres ont également adopté un plan d'action»: at the
         agreement.date = told_before[-1].date  # occasion of the one told just before
         agreement.place = agreement.place or told_before[-1].place
         return
-    if _AT_THE_END.search(sentence.text):
-        closing = _closing_day(sentences, index)
-        if closing is not None:
-            agreement.date = closing
-            return
     occasion = _occasion_meeting(sentence, sentences, meetings or [])
     if occasion is not None:
         agreement.date = DateSpan(
