@@ -609,3 +609,17 @@ def test_an_earlier_signing_in_a_relative_clause_does_not_undate_the_new_one() -
     )
     dates = [a.date.start.iso() for a in extract(text).agreements if a.kind == "action_plan"]  # type: ignore[union-attr]
     assert dates == ["2026-07-13"]
+
+
+def test_il_after_a_subject_told_by_role_is_the_person_of_that_role() -> None:
+    text = (
+        "Rapport annuel 2025\n\n"
+        "Un arrangement a été signé le 13 mai 2025 à Rabat par le directeur général de la "
+        "police, M. Jan Peeters, et son homologue, M. Karim Alaoui.\n\n"
+        "Le directeur général a reçu à Bruxelles, le 18 novembre 2025, le chef de la police "
+        "de Saxe, M. Franz Huber. Il a ensuite présidé à Mondorf-les-Bains, le 4 décembre "
+        "2025, la réunion annuelle des chefs de police du Benelux.\n"
+    )
+    meetings = {_days(m)[0]: _names(m) for m in extract(text).meetings}
+    assert "Jan Peeters" in meetings["2025-12-04"]
+    assert "Franz Huber" not in meetings["2025-12-04"]

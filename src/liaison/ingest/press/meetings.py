@@ -341,7 +341,7 @@ def _continue(drafts: list[_Draft], sentence: Sentence, mentions: list[Mention],
 
 
 def _antecedent(sentences: list[Sentence], mentions: list[Mention], index: int,
-                before: int) -> list[str]:  # fmt: skip
+                before: int, people: dict[str, Person] | None = None) -> list[str]:  # fmt: skip
     """Who «il» or «elle» stands for: the person named before it in its own sentence,
     else the person who is the subject of the sentence before («M. X s'est rendu …, où
     il a été accueilli par M. Y. Le lendemain, il …» is X), else the person named last
@@ -357,18 +357,34 @@ def _antecedent(sentences: list[Sentence], mentions: list[Mention], index: int,
             subject = [m for m in named if start <= m.start < end]
             if subject:
                 return [subject[0].name]
+            # «Le commissaire général a reçu … M. Y. Il a ensuite …»: the subject is
+            # a role, that of a person named earlier, not Y
+            by_role = _by_role(sentences[earlier].text[start:end], people or {}, mentions, earlier)
+            if by_role:
+                return [by_role]
         return [named[-1].name]
     return []
 
 
-def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]) -> None:
+def _by_role(subject: str, people: dict[str, Person], mentions: list[Mention],
+             index: int) -> str | None:  # fmt: skip
+    """The person named before sentence ``index`` whose role alone is ``subject``."""
+    words = re.sub(r"^\s*(?:le|la|l')\s*", "", subject.strip(), flags=re.I).lower()
+    told = {m.name for m in mentions if m.sentence < index}
+    found = [p.name for p in people.values() if p.role and p.name in told
+             and p.role.lower() == words]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
+def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention],
+             people: dict[str, Person] | None = None) -> None:  # fmt: skip
     """«Cet acte officiel … a eu lieu à l'occasion d'une rencontre»: a sentence opening on
     a demonstrative continues the one before, its date and the people named there."""
     sentence = clause.sentence
     if clause.start or sentence.index == 0:
         return
     if _PRONOUN.match(sentence.text):
-        named = _antecedent(sentences, mentions, sentence.index, 0)
+        named = _antecedent(sentences, mentions, sentence.index, 0, people)
         clause.people = list(dict.fromkeys(named + clause.people))
         previous = sentences[sentence.index - 1]
         if not clause.dates and _SAME_OCCASION.search(sentence.text) and previous.dates:
@@ -572,7 +588,8 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
             for m in mentions
         )
     ):  # «Jeudi dernier, il avait reçu X», «Le lendemain, il a échangé avec X»
-        earlier = _antecedent(sentences, mentions, sentence.index, clause.predicate_start)
+        earlier = _antecedent(sentences, mentions, sentence.index, clause.predicate_start,
+                              people)
         if earlier and earlier[0] not in clause.people:
             clause.people.insert(0, earlier[0])
     if _THE_DELEGATION.search(subject) and not any(
@@ -699,7 +716,7 @@ def find_meetings(
             _continue(drafts, sentence, mentions, by_name, g)
         told: _Draft | None = None  # the meeting the sentence's previous clause told
         for clause in clauses:
-            _inherit(clause, sentences, mentions)
+            _inherit(clause, sentences, mentions, by_name)
             _refer_back(clause, drafts, sentences, mentions, by_name)
             if not clause.dates and not clause.start:
                 clause.dates = _occasion_day(sentences, sentence, article_date)
