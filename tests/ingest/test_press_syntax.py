@@ -623,3 +623,16 @@ def test_il_after_a_subject_told_by_role_is_the_person_of_that_role() -> None:
     meetings = {_days(m)[0]: _names(m) for m in extract(text).meetings}
     assert "Jan Peeters" in meetings["2025-12-04"]
     assert "Franz Huber" not in meetings["2025-12-04"]
+
+
+def test_a_meeting_told_of_a_part_of_the_day_takes_the_day_told_before() -> None:
+    text = (
+        "Paris, le 13 juillet 2026\n\n"
+        "Le ministre de l'Intérieur, M. Paul Girard, a reçu ce lundi place Beauvau la ministre "
+        "espagnole de l'Intérieur, Mme Lucía Moreno.\n\n"
+        "Les deux ministres ont évoqué la coopération aux frontières.\n\n"
+        "Dans la matinée, Mme Moreno avait été accueillie à Hendaye par le directeur général "
+        "de la police nationale, M. Marc Aubry.\n"
+    )
+    meetings = sorted((_names(m), _days(m)) for m in extract(text).meetings)
+    assert (["Lucía Moreno", "Marc Aubry"], ["2026-07-13"]) in meetings

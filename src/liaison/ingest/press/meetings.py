@@ -392,6 +392,13 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
         return
     if clause.dates:
         return
+    if _PART_OF_DAY.match(sentence.text):  # «Dans la matinée, Mme X avait été accueillie
+        for earlier in reversed(sentences[max(0, sentence.index - 3) : sentence.index]):
+            days = [d for d in earlier.dates if d.span.end is None]  # by …»: the day
+            if days and not earlier.heading:  # told just before
+                clause.dates = days[-1:]
+                return
+        return
     if not _GOES_ON.match(sentence.text):
         return
     previous = sentences[sentence.index - 1]
@@ -401,6 +408,14 @@ def _inherit(clause: _Clause, sentences: list[Sentence], mentions: list[Mention]
     before = [m.name for m in mentions if m.sentence == previous.index]
     clause.people = list(dict.fromkeys(before + clause.people))
     clause.place_from = previous
+
+
+#: a sentence that opens on a part of the day told before: «Dans la matinée, …»
+_PART_OF_DAY = re.compile(
+    r"^(?:(?:Plus tôt |Plus tard )?dans (?:la matinée|l'après-midi|la soirée|la journée)"
+    r"|En (?:début|fin) de (?:matinée|journée|soirée|après-midi)|En soirée|Le matin même)\b",
+    re.IGNORECASE,
+)
 
 
 #: a sentence that goes on with the occasion told just before: «Cette rencontre …», «La
