@@ -636,3 +636,16 @@ def test_a_meeting_told_of_a_part_of_the_day_takes_the_day_told_before() -> None
     )
     meetings = sorted((_names(m), _days(m)) for m in extract(text).meetings)
     assert (["Lucía Moreno", "Marc Aubry"], ["2026-07-13"]) in meetings
+
+
+def test_a_surname_after_a_role_noun_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Riga, 22 mai 2026\n\n"
+        "Le secrétaire général, M. Jan Novak, a ouvert les travaux aux côtés du ministre letton "
+        "de l'Intérieur, M. Andris Kalnins.\n\n"
+        "En marge de la conférence, M. Novak s'est entretenu jeudi avec le ministre Kalnins, "
+        "puis avec la directrice de la police estonienne, Mme Kadri Saar.\n"
+    )
+    meetings = sorted(_names(m) for m in extract(text).meetings)
+    assert ["Jan Novak", "Andris Kalnins"] in meetings
+    assert ["Jan Novak", "Kadri Saar"] in meetings

@@ -115,12 +115,41 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Menti
             continue  # a lone word spaCy took for a person, never named in full
         mention.name = canonical or mention.name
         resolved.append(mention)
+    resolved = _add_surnames(sentences, resolved, gazetteer)
     used = {m.name for m in resolved}
     for mention in resolved:  # «Naser Al-Raisi» → «Ahmed Naser Al-Raisi» when both occur
         longer = [n for n in used if n != mention.name and n.endswith(" " + mention.name)]
         if longer:
             mention.name = max(longer, key=len)
     return resolved
+
+
+#: «le ministre Beridze», «le général Diallo»: a surname after a role noun
+_AFTER_ROLE = re.compile(r"\b(?:le|la|l')\s*(?:[a-zé-]+\s+){0,2}$")
+
+
+def _add_surnames(
+    sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer
+) -> list[Mention]:
+    """A person named in full before, then by the surname alone after a role noun
+    («M. Giorgi Beridze … avec le ministre Beridze»): a mention of that person."""
+    found = list(mentions)
+    for sentence in sentences:
+        earlier = {m.name for m in found if m.sentence < sentence.index and len(m.name.split()) > 1}
+        by_surname: dict[str, list[str]] = {}
+        for name in earlier:
+            by_surname.setdefault(name.split()[-1], []).append(name)
+        for surname, names in by_surname.items():
+            if len(names) != 1 or len(surname) < 3 or not _acceptable(surname, gazetteer):
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", sentence.text):
+                if any(m.sentence == sentence.index and m.start <= match.start() < m.end
+                       for m in found):  # fmt: skip
+                    continue
+                if not _AFTER_ROLE.search(sentence.text[max(0, match.start() - 40) : match.start()]):
+                    continue
+                found.append(Mention(sentence.index, match.start(), match.end(), names[0], True))
+    return sorted(found, key=lambda m: (m.sentence, m.start))
 
 
 def _canonical(name: str, full_names: list[str]) -> str | None:
