@@ -649,3 +649,14 @@ def test_a_surname_after_a_role_noun_is_the_person_named_in_full_before() -> Non
     meetings = sorted(_names(m) for m in extract(text).meetings)
     assert ["Jan Novak", "Andris Kalnins"] in meetings
     assert ["Jan Novak", "Kadri Saar"] in meetings
+
+
+def test_a_numbered_meeting_of_a_group_held_on_two_named_days_is_an_event() -> None:
+    text = (
+        "Doha, 9 février 2026 – La 7e réunion des chefs des polices judiciaires des pays du "
+        "Golfe s'est tenue dimanche 8 et lundi 9 février à Doha.\n"
+    )
+    (event,) = extract(text).events
+    assert "7e réunion des chefs des polices judiciaires" in event.name
+    assert event.dates is not None
+    assert (event.dates.start.iso(), event.dates.end.iso()) == ("2026-02-08", "2026-02-09")  # type: ignore[union-attr]

@@ -48,6 +48,12 @@ _PAIR = re.compile(
     rf"\s+et\s+(?:le\s+)?{_day('b')}\s+(?P<bm>{_M})(?:\s+(?P<by>{_Y}))?\b",
     re.IGNORECASE,
 )
+#: «dimanche 8 et lundi 9 février»: two named days, with no article before them
+_PAIR_OF_WEEKDAYS = re.compile(
+    rf"\b(?P<aw>{_W})\s+(?P<ad>{_D})(?:\s+(?P<am>{_M}))?\s+et\s+(?:le\s+)?"
+    rf"(?P<bw>{_W})\s+(?P<bd>{_D})\s+(?P<bm>{_M})(?:\s+(?P<by>{_Y}))?\b",
+    re.IGNORECASE,
+)
 _SINGLE = re.compile(
     rf"(?<![\w/]){_day('a')}\s+(?P<am>{_M})\b\.?(?:\s+(?P<ay>{_Y}))?\b", re.IGNORECASE
 )
@@ -149,7 +155,8 @@ def find_dates(
     that no date of ``text`` itself precedes."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in ((_RANGE, "range"), (_PAIR, "pair"), (_SINGLE, "single"),
+    for pattern, kind in ((_RANGE, "range"), (_PAIR, "pair"), (_PAIR_OF_WEEKDAYS, "pair"),
+                          (_SINGLE, "single"),
                           (_NUMERIC, "single")):  # fmt: skip
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):

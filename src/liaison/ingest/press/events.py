@@ -30,9 +30,10 @@ _TRIGGER = re.compile(
     r"|[Ss]ymposium|[Ss]éminaire|[Ss]alon|[Ee]xercice|[Aa]telier|[Ss]ession"
     r"|[Rr]éunion ministérielle|Jeux|Coupe|[Cc]hampionnat"
     # «la 5e réunion de la commission mixte», «la 3e session du comité»: a numbered
-    # meeting of a standing body
+    # meeting of a standing body, or of a standing group («la 10e réunion des directeurs
+    # des départements d'enquêtes criminelles», «la 4e réunion des ministres»)
     r"|(?<=\d[eè] )[Rr]éunion"
-    r"(?=(?: \w+)? d[eu] (?:la |l')?(?:[Cc]ommission|[Cc]omité|[Cc]onseil)))\b"
+    r"(?=(?: \w+)? d[eu] (?:la |l')?(?:[Cc]ommission|[Cc]omité|[Cc]onseil)| des \w+s\b))\b"
     r"(?P<rest>[^,;.:()«»]*))"
 )
 #: where the name of an event stops: a verb, a place, a date, a relative clause
