@@ -660,3 +660,21 @@ def test_a_numbered_meeting_of_a_group_held_on_two_named_days_is_an_event() -> N
     assert "7e réunion des chefs des polices judiciaires" in event.name
     assert event.dates is not None
     assert (event.dates.start.iso(), event.dates.end.iso()) == ("2026-02-08", "2026-02-09")  # type: ignore[union-attr]
+
+
+def test_recent_news_about_the_issuer_and_paywall_lines_are_page_furniture() -> None:
+    text = (
+        "Actualités récentes\n"
+        "Le secrétaire général reçoit l'ambassadeur du Soudan\n"
+        "Séminaire sur la sûreté des stades à Doha\n\n"
+        "Tunis, le 19 mars 2026\n\n"
+        "Selon le rapport, 31 450 contrôles ont été menés en 2025.\n\n"
+        "Cet article est réservé à nos abonnés. Il vous reste 45 % à découvrir.\n"
+        "Je m'abonne – 1 € le premier mois\n"
+        "Réagir (7) | Partager\n\n"
+        "À propos d'INTERPOL\n"
+        "INTERPOL compte 196 pays membres. Son siège est à Lyon.\n"
+    )
+    result = extract(text)
+    assert [f.value for f in result.figures] == [31450]
+    assert result.countries == [] and result.events == []

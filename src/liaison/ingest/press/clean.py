@@ -34,8 +34,14 @@ _RELATED = re.compile(
     r"|vous aimerez aussi|nos derniers articles"
     # «Communiqués associés», «Autres communiqués», «Autres actualités»
     r"|(?:articles?|communiqués?|actualités?|dépêches?|nouvelles?|contenus?) (?:associée?s|liée?s"
-    r"|similaires|connexes|en lien)|autres (?:communiqués|actualités|articles|dépêches|nouvelles)"
+    r"|similaires|connexes|en lien|récente?s|populaires)"
+    r"|autres (?:communiqués|actualités|articles|dépêches|nouvelles)"
     r")\b)\s*[:|»>-]*",
+    re.IGNORECASE,
+)
+#: «À propos d'INTERPOL» then a paragraph on the issuer: the boilerplate of a release
+_ABOUT = re.compile(
+    r"^(?:[àa] propos d(?:e\s+(?:la\s+|l')?|u\s+|es\s+|')|about\s+)[A-ZÀ-Ý][^.!?:;]{0,60}$",
     re.IGNORECASE,
 )
 _LANGUAGES = (
@@ -55,7 +61,11 @@ _FURNITURE = re.compile(
     # «Par Flore Mbarga, à Yaoundé», «Par Mamadou Bah | Lu 1 245 fois»: a byline
     r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*[,|–—]\s*[^.]{0,60}$"
     # a paywall or a reading-time stamp
-    r"|vous avez (?:lu|atteint|consulté)\b|temps de lecture)",
+    r"|vous avez (?:lu|atteint|consulté)\b|temps de lecture"
+    # «Cet article est réservé à nos abonnés. Il vous reste 45 % à découvrir.», «Je
+    # m'abonne – 1 € le premier mois», «Réagir (7) | Partager»
+    r"|(?:cet article est )?réservée? (?:à nos|aux) abonnés|il vous reste \d+\s*%"
+    r"|je m'abonne|s'abonner|réagir\s*(?:\(\d+\)|$|[|]))",
     re.IGNORECASE,
 )
 #: «Vidéo | Le roi … en visite …»: a media teaser, a label then a headline
@@ -167,7 +177,8 @@ def clean_page(raw: str) -> CleanPage:
             page.ignored.append((line, skipping))
             continue
         skipping = None
-        for pattern, reason in ((_TICKER, "headline ticker"), (_RELATED, "related articles")):
+        for pattern, reason in ((_TICKER, "headline ticker"), (_RELATED, "related articles"),
+                                (_ABOUT, "about the issuer")):
             match = pattern.match(line)
             if match:
                 page.ignored.append((line, reason))
