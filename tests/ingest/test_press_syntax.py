@@ -678,3 +678,15 @@ def test_recent_news_about_the_issuer_and_paywall_lines_are_page_furniture() -> 
     result = extract(text)
     assert [f.value for f in result.figures] == [31450]
     assert result.countries == [] and result.events == []
+
+
+def test_agreements_told_with_each_partner_and_its_own_day_are_one_each() -> None:
+    text = (
+        "Rabat, le 30 décembre 2025\n\n"
+        "La DGSN a signé cette année quatre mémorandums d'entente, notamment avec la police "
+        "nationale portugaise le 22 avril à Lisbonne et avec la police italienne le 9 octobre "
+        "à Rabat.\n"
+    )
+    found = sorted((a.date.start.iso(), a.place, a.countries) for a in extract(text).agreements)  # type: ignore[union-attr]
+    assert [(d, p) for d, p, _ in found] == [("2025-04-22", "Lisbonne"), ("2025-10-09", "Rabat")]
+    assert "IT" not in found[0][2] and "PT" not in found[1][2]

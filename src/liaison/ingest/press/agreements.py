@@ -375,6 +375,39 @@ _COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4
 _COUNTED = re.compile(r"(?<![\w-])(?P<n>deux|trois|quatre|cinq|[2-5])\s*$", re.IGNORECASE)
 
 
+_WITH = re.compile(r"(?:^|,\s*|\bet\s+|\bpuis\s+|\bnotamment\s+|\bdont\s+un\s+)avec\b")
+
+
+def _per_partner(sentence: Sentence, agreement: Agreement, end: int,
+                 g: Gazetteer) -> list[Agreement]:  # fmt: skip
+    """«a signé six mémorandums, notamment avec X le 22 avril à Lisbonne et avec Y le
+    9 octobre à Rabat»: one agreement for each partner told with its own day, the first
+    being ``agreement`` itself; its countries are shared out between them."""
+    text = sentence.text
+    starts = [m.end() for m in _WITH.finditer(text, end)]
+    if len(starts) < 2:
+        return []
+    bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
+    dated = [[d for d in sentence.dates if a <= d.start < b] for a, b in bounds]
+    if any(len(days) != 1 or days[0].span.end is not None for days in dated):
+        return []
+    own = [{h.key for h in g.find_countries(text[a:b])}
+           | {x.country for h in g.find_agencies(text[a:b])
+              if (x := g.agency(h.key)) and x.country}
+           for a, b in bounds]  # fmt: skip
+    everyone = set().union(*own)
+    copies = [agreement] + [
+        Agreement(**{**agreement.__dict__}) for _ in bounds[1:]
+    ]
+    for copy, (a, _), days, theirs in zip(copies, bounds, dated, own, strict=True):
+        copy.date = days[0].span
+        copy.place = city_in(sentence, g, a) or agreement.place
+        copy.countries = [c for c in agreement.countries if c not in everyone - theirs]
+        copy.parties = list(agreement.parties)
+        copy.signatories = list(agreement.signatories)
+    return copies[1:]
+
+
 def _refers_back(sentence: Sentence, noun: Predicate) -> bool:
     """A bare agreement noun under the definite article, with nothing after it to name
     it («L'accord a été signé par …», «Le protocole prévoit …»): the one told before."""
@@ -466,6 +499,12 @@ def find_agreements(
             if kept is None and signed:
                 found.append(new)
                 told_in[id(new)] = sentence.index
+                partners = _per_partner(sentence, new, match.end(), g)
+                for other in partners:  # «…, notamment avec X le 22 avril à Lisbonne et
+                    found.append(other)  # avec Y le 9 octobre à Rabat»
+                    told_in[id(other)] = sentence.index
+                if partners:
+                    continue  # the ones told, not as many as counted
                 # «ont signé jeudi trois conventions relatives à …»: as many as counted
                 counted = _COUNTED.search(before)
                 summary = re.search(r"\bdont\b", sentence.text[match.end() :])  # «…, dont un …»
