@@ -690,3 +690,14 @@ def test_agreements_told_with_each_partner_and_its_own_day_are_one_each() -> Non
     found = sorted((a.date.start.iso(), a.place, a.countries) for a in extract(text).agreements)  # type: ignore[union-attr]
     assert [(d, p) for d, p, _ in found] == [("2025-04-22", "Lisbonne"), ("2025-10-09", "Rabat")]
     assert "IT" not in found[0][2] and "PT" not in found[1][2]
+
+
+def test_a_meeting_held_twice_at_two_places_is_two_meetings() -> None:
+    text = (
+        "Tunis, 2 décembre 2026 – Le ministre de l'Intérieur, M. Sami Gharbi, et son homologue "
+        "algérien, M. Karim Bensalem, se sont réunis lundi à Tabarka.\n\n"
+        "Les deux ministres s'étaient déjà rencontrés à deux reprises cette année, en mars à "
+        "Alger et en juillet à Djerba.\n"
+    )
+    places = sorted(m.place or "" for m in extract(text).meetings if not m.dates)
+    assert places == ["Alger", "Djerba"]

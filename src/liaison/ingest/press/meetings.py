@@ -791,4 +791,35 @@ def find_meetings(
             meeting.kind = "multilateral"
         if meeting.count is None and len(meeting.dates) > 1:
             meeting.confidence = min(meeting.confidence, 0.8)
-    return [d.meeting for d in drafts]
+    meetings: list[Meeting] = []
+    for draft in drafts:
+        meetings += _each_occasion(draft.meeting, sentences, g)
+    return meetings
+
+
+#: «à deux reprises, en mars à Tripoli et en juillet à Djerba»: occasions told one by one
+_TIMES = re.compile(r"\bà (?P<n>deux|trois|quatre|2|3|4) reprises\b", re.IGNORECASE)
+_OCCASION = re.compile(
+    r"(?:^|,|\bet\b)\s*(?:(?:en|au mois d[e'])\s*\w+|le \d+\w*(?: \w+)?|\w+ dernier)"
+    r"\s+à\s+(?P<city>[A-ZÀ-Ý][\w'-]+(?:[ -][A-ZÀ-Ý][\w'-]+)?)"
+)
+
+
+def _each_occasion(meeting: Meeting, sentences: list[Sentence], g: Gazetteer) -> list[Meeting]:
+    """A meeting told to have taken place «à deux reprises» followed by as many places
+    («en mars à Tripoli et en juillet à Djerba»): one meeting at each place."""
+    sentence = next((s for s in sentences if s.text == meeting.sentence), None)
+    times = _TIMES.search(meeting.sentence) if sentence is not None else None
+    if times is None or meeting.dates:
+        return [meeting]
+    places = [m["city"] for m in _OCCASION.finditer(meeting.sentence, times.end())]
+    if len(places) != _NUMBERS.get(times["n"].lower(), int(times["n"]) if times["n"].isdigit()
+                                   else 0):  # fmt: skip
+        return [meeting]
+    copies = [meeting] + [
+        Meeting(**{**meeting.__dict__, "participants": list(meeting.participants)})
+        for _ in places[1:]
+    ]
+    for copy, place in zip(copies, places, strict=True):
+        copy.place = place
+    return copies
