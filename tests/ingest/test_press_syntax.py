@@ -701,3 +701,15 @@ def test_a_meeting_held_twice_at_two_places_is_two_meetings() -> None:
     )
     places = sorted(m.place or "" for m in extract(text).meetings if not m.dates)
     assert places == ["Alger", "Djerba"]
+
+
+def test_a_gathering_that_brought_together_a_head_count_is_no_meeting() -> None:
+    text = (
+        "Rabat, le 30 décembre 2025\n\n"
+        "Le Maroc a accueilli du 24 au 27 novembre à Marrakech la 93e session de l'Assemblée "
+        "générale d'INTERPOL, qui a réuni quelque 1 200 participants venus de 170 pays.\n\n"
+        "Lors de cette session, la commissaire Nadia Alami a été élue déléguée pour l'Afrique.\n"
+    )
+    result = extract(text)
+    assert result.meetings == []
+    assert [e.name for e in result.events] == ["93e session de l'Assemblée générale d'INTERPOL"]

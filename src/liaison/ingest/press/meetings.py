@@ -793,8 +793,21 @@ def find_meetings(
             meeting.confidence = min(meeting.confidence, 0.8)
     meetings: list[Meeting] = []
     for draft in drafts:
+        if _ATTENDANCE.search(draft.meeting.sentence) and not any(
+            p.name.split()[-1] in draft.meeting.sentence for p in draft.meeting.participants
+        ):  # «la 93e session …, qui a réuni quelque 1 200 participants»: a gathering's
+            continue  # attendance, with none of the people its sentence would name
         meetings += _each_occasion(draft.meeting, sentences, g)
     return meetings
+
+
+#: «qui a réuni 140 participants», «a réuni quarante-deux officiers»: a head count
+_ATTENDANCE = re.compile(
+    r"\b(?:a|ont|avait|avaient) réuni\s+(?:quelque\s+|près de\s+|plus de\s+|environ\s+)?"
+    r"(?:\d[\d\s\u202f]*|(?:[a-zé]+-)*(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze"
+    r"|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|mille)s?)\s+[a-zé]",
+    re.IGNORECASE,
+)
 
 
 #: «à deux reprises, en mars à Tripoli et en juillet à Djerba»: occasions told one by one
