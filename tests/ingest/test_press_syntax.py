@@ -713,3 +713,18 @@ def test_a_gathering_that_brought_together_a_head_count_is_no_meeting() -> None:
     result = extract(text)
     assert result.meetings == []
     assert [e.name for e in result.events] == ["93e session de l'Assemblée générale d'INTERPOL"]
+
+
+def test_distinction_names_run_to_what_they_are_of() -> None:
+    text = (
+        "Dakar, 12 mai 2026\n\n"
+        "L'ambassadrice, Mme Francesca Lodi, a remis les insignes de chevalier de l'ordre du "
+        "Mérite de la République italienne au commissaire Ibrahima Ndiaye.\n\n"
+        "Le ministre, M. Aristide Okemba, a remis la médaille d'honneur de la police "
+        "congolaise au capitaine Serge Ndong.\n\n"
+        "La commissaire Sofie Claes a été nommée officier de l'ordre de Léopold.\n"
+    )
+    names = [d.name for d in extract(text).distinctions]
+    assert any("ordre du Mérite de la République italienne" in n for n in names)
+    assert any("médaille d'honneur de la police" in n for n in names)
+    assert any("ordre de Léopold" in n for n in names)

@@ -12,10 +12,16 @@ from liaison.ingest.press.sentences import Sentence
 _GRADE = r"(?:Grand[- ]Officier|Grand-Croix|Grand Cordon|Commandeur|Officier|Chevalier)"
 _NAME = re.compile(
     rf"(?P<name>(?:{_GRADE}\s+(?:de la |de l'|du |des |dans l'ordre d[eu] )?)?"
-    r"(?:Légion d'[Hh]onneur|[Oo]rdre (?:national )?(?:du|de la|de l'|des)\s+[A-ZÀ-Ý][\w'-]*"
-    r"(?:\s+[A-ZÀ-Ý][\w'-]*)?|Wissam(?:\s+(?:Al|Al-|El|de l'|du|d')?\s*[A-ZÀ-Ý][\w'-]*){1,3}"
+    r"(?:Légion d'[Hh]onneur"
+    rf"|[Oo]rdre (?:national )?(?:du|de la|de l'|des|de(?!\s+{_GRADE}))\s+[A-ZÀ-Ý][\w'-]*"
+    r"(?:\s+[A-ZÀ-Ý][\w'-]*)?"
+    # «l'ordre du Mérite de la République italienne»: the state it belongs to
+    r"(?:\s+(?:de la|de l'|du|des)\s*[A-ZÀ-Ý][\w'-]*(?:\s+(?!par\b|au\b|à\b)[a-zé]+)?)?"
+    r"|Wissam(?:\s+(?:Al|Al-|El|de l'|du|d')?\s*[A-ZÀ-Ý][\w'-]*){1,3}"
     r"|[Mm]édaille (?:d'(?:or|argent|honneur)|(?:de la |de l'|du |des |d')\s*(?!par\b)[\w'-]+)"
-    r"(?:\s+(?!par\b|à\b|lors\b|pour\b|en\b|au\b|le\b|la\b|qui\b)[\w'-]+){0,4}"
+    # «la médaille d'honneur de la police congolaise»: what it is of, then an adjective
+    r"(?:\s+(?:de la|de l'|du|des|de)\s*(?!par\b)[\w'-]+"
+    r"|\s+(?!par\b|à\b|lors\b|pour\b|en\b|au\b|le\b|la\b|qui\b|de\b)[\w'-]+){0,4}"
     r"|[Pp]rix [A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)*"
     r"|[Mm]érite [a-zé]+(?:\s+[a-zé]+)?))",
 )
