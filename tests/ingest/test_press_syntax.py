@@ -728,3 +728,12 @@ def test_distinction_names_run_to_what_they_are_of() -> None:
     assert any("ordre du Mérite de la République italienne" in n for n in names)
     assert any("médaille d'honneur de la police" in n for n in names)
     assert any("ordre de Léopold" in n for n in names)
+
+
+def test_a_name_after_a_place_noun_is_no_person() -> None:
+    text = (
+        "Tunis, 2 décembre 2026 – Le ministre, M. Sami Gharbi, s'est rendu lundi au poste "
+        "frontalier de Ras Jedir. Près de 1,4 million de voyageurs ont franchi le poste de "
+        "Ras Jedir en 2026.\n"
+    )
+    assert [p.name for p in extract(text).people] == ["Sami Gharbi"]

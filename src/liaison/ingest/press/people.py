@@ -83,6 +83,15 @@ def _acceptable(name: str, gazetteer: Gazetteer) -> bool:
     return not gazetteer.find_countries(name) and not gazetteer.find_agencies(name)
 
 
+#: a place noun just before a name: «au poste frontalier de», «la ville de», «le port d'»
+_PLACE_BEFORE = re.compile(
+    r"\b(?:poste|point|passage)(?: frontalier| frontière| de passage)? d(?:e |')$"
+    r"|\b(?:ville|commune|région|province|préfecture|wilaya|gouvernorat|port|aéroport|camp"
+    r"|quartier|localité|village|île) d(?:e |')$",
+    re.IGNORECASE,
+)
+
+
 def _candidates(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
     spans: list[tuple[int, int, bool]] = []
     for match in _TITLED.finditer(sentence.text):
@@ -97,6 +106,8 @@ def _candidates(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
         if any(start < m.end and m.start < end for m in mentions):
             continue
         name = _clean_name(sentence.text[start:end])
+        if not titled and _PLACE_BEFORE.search(sentence.text[max(0, start - 40) : start]):
+            continue  # «au poste frontalier de Ras Jedir»: a place spaCy took for a person
         if name and _acceptable(name, gazetteer):
             offset = sentence.text.find(name, start)
             mentions.append(Mention(sentence.index, offset, offset + len(name), name, titled))
