@@ -737,3 +737,12 @@ def test_a_name_after_a_place_noun_is_no_person() -> None:
         "Ras Jedir en 2026.\n"
     )
     assert [p.name for p in extract(text).people] == ["Sami Gharbi"]
+
+
+def test_a_line_ending_on_a_phone_number_is_furniture() -> None:
+    text = (
+        "Luxembourg, le 4 mai 2026\n\n"
+        "La police a traité 1 240 demandes en 2025.\n\n"
+        "Communiqué par le ministère des Affaires intérieures – Tél. (+352) 247-84600\n"
+    )
+    assert [f.value for f in extract(text).figures] == [1240]

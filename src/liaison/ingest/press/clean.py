@@ -57,6 +57,8 @@ _FURNITURE = re.compile(
     r"|ce site utilise des cookies|accepter les cookies|newsletter|abonnez-vous"
     r"|publié le\s*\.?$|le\s*\.$|retour en haut|lire la suite|voir plus"
     r"|contacts?(?: presse| médias)?\s*:|tél(?:éphone)?\.?\s*:|fax\s*:|courriel\s*:"
+    # «Communiqué par le ministère … – Tél. (+352) 247-84600»: a line ending on a phone
+    r"|[^.]{0,100}\btél(?:éphone)?\.?\s*:?\s*\(?\+?\d[\d\s().-]{5,}$"
     r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*$"
     # «Par Flore Mbarga, à Yaoundé», «Par Mamadou Bah | Lu 1 245 fois»: a byline
     r"|par\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}\s*[,|–—]\s*[^.]{0,60}$"
