@@ -35,6 +35,11 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "LIAISON_LOG_LEVEL": ("INFO", "log level of the structured JSON logs"),
     "LIAISON_TOKEN_MINUTES": ("60", "lifetime of an API bearer token, in minutes"),
     "LIAISON_SECURE_COOKIES": ("0", "1 to mark session cookies Secure (behind HTTPS)"),
+    "LIAISON_IMPORT_WORKER": (
+        "1",
+        "0 keeps liaison import in one process; by default a file of more than 2,000 lines "
+        "is validated by a forked second process while the first writes (read at each import)",
+    ),
     "LIAISON_DEMO": (
         "0",
         "1 on a demo server only (make run sets it): the login page lists the demo accounts, "

@@ -26,6 +26,7 @@ import pydantic
 from sqlalchemy import Table, bindparam, select, text, tuple_
 from sqlalchemy.orm import Session
 
+from liaison.config import SETTINGS
 from liaison.errors import FieldProblem, LiaisonError, ValidationError
 from liaison.ingest.bulk import RowMaker, driver_cursor, insert_rows, stored
 from liaison.ingest.mapping import INTERNAL_COLUMNS, KINDS, KindMap
@@ -305,7 +306,7 @@ def _worker(prepare: _Preparer, inbox: Any, outbox: Any, *parents_ends: Any) -> 
 
 def _may_fork() -> bool:
     return (
-        os.environ.get("LIAISON_IMPORT_WORKER", "1") != "0"
+        os.environ.get("LIAISON_IMPORT_WORKER", SETTINGS["LIAISON_IMPORT_WORKER"][0]) != "0"
         and "fork" in mp.get_all_start_methods()
         and threading.current_thread() is threading.main_thread()
     )
