@@ -456,17 +456,17 @@ def find_agreements(
                 ):
                     continue  # every one counted is named after the count
                 new = _agreement(sentence, match, mentions, by_name, g)
-                other = _ANOTHER.search(sentence.text[: match.start])  # «Un second accord»
-                if other or not any(_absorb(kept, new, False) for kept in reversed(found)):
+                second = _ANOTHER.search(sentence.text[: match.start])  # «Un second accord»
+                if second or not any(_absorb(kept, new, False) for kept in reversed(found)):
                     found.append(new)
                     told_in[id(new)] = sentence.index
                 # «trois accords : un accord de réadmission, une convention …»: the ones
                 # named after the count are told on their own
                 named_after = [m for m in named if m.start() >= match.end]
                 for _ in range(match.count - 1 - len(named_after)):  # «l'un …, l'autre …»
-                    other = _agreement(sentence, match, mentions, by_name, g)
-                    found.append(other)
-                    told_in[id(other)] = sentence.index
+                    unnamed = _agreement(sentence, match, mentions, by_name, g)
+                    found.append(unnamed)
+                    told_in[id(unnamed)] = sentence.index
                 continue
             if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end()
                    for n in sentence.unsigned_nouns):  # fmt: skip
@@ -488,21 +488,21 @@ def find_agreements(
                 new.date, new.signatories = None, []
             before = sentence.text[: match.start()]
             # «Un second accord, relatif à l'extradition, a été paraphé»: another one
-            other = bool(_ANOTHER.search(before))
-            kept = (
+            another = bool(_ANOTHER.search(before))
+            same: Agreement | None = (
                 None
-                if other
+                if another
                 else next((k for k in reversed(found) if _absorb(k, new, anaphora)), None)
             )
-            if kept is not None and sentences[told_in[id(kept)]].heading:
-                told_in[id(kept)] = sentence.index  # told in the headline, then the body
-            if kept is None and signed:
+            if same is not None and sentences[told_in[id(same)]].heading:
+                told_in[id(same)] = sentence.index  # told in the headline, then the body
+            if same is None and signed:
                 found.append(new)
                 told_in[id(new)] = sentence.index
                 partners = _per_partner(sentence, new, match.end(), g)
-                for other in partners:  # «…, notamment avec X le 22 avril à Lisbonne et
-                    found.append(other)  # avec Y le 9 octobre à Rabat»
-                    told_in[id(other)] = sentence.index
+                for partner in partners:  # «…, notamment avec X le 22 avril à Lisbonne et
+                    found.append(partner)  # avec Y le 9 octobre à Rabat»
+                    told_in[id(partner)] = sentence.index
                 if partners:
                     continue  # the ones told, not as many as counted
                 # «ont signé jeudi trois conventions relatives à …»: as many as counted

@@ -794,7 +794,8 @@ def find_meetings(
     meetings: list[Meeting] = []
     for draft in drafts:
         if _ATTENDANCE.search(draft.meeting.sentence) and not any(
-            p.name.split()[-1] in draft.meeting.sentence for p in draft.meeting.participants
+            p.name and p.name.split()[-1] in draft.meeting.sentence
+            for p in draft.meeting.participants
         ):  # «la 93e session …, qui a réuni quelque 1 200 participants»: a gathering's
             continue  # attendance, with none of the people its sentence would name
         meetings += _each_occasion(draft.meeting, sentences, g)

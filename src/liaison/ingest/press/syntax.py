@@ -591,7 +591,7 @@ def signed_things(doc: Doc) -> list[Predicate]:
 def subject_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the subjects of the sentence's finite verbs, main clause first:
     who «il» or «elle» in the next sentence most likely refers to."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for token in doc:
         if token.dep_ not in {"nsubj", "nsubj:pass"} or token.pos_ == "PRON":
             continue
