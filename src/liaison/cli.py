@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional
 import click
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TransferSpeedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TransferSpeedColumn
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from liaison.db import get_engine, transaction, upgrade
@@ -91,7 +91,8 @@ def _import_interchange(file: str, skip_invalid: bool) -> ImportReport:
                                   skip_invalid=skip_invalid, source=file)
 
 
-def _lines(stream: BinaryIO, progress: Progress | None, task: int | None) -> Iterator[tuple[int, bytes]]:
+def _lines(stream: BinaryIO, progress: Progress | None,
+           task: TaskID | None) -> Iterator[tuple[int, bytes]]:
     read = 0
     for number, raw in enumerate(stream, start=1):
         read += len(raw)
