@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Engine, Integer, MetaData, create_engine, event, inspect
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    create_engine,
+    event,
+    inspect,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -248,23 +258,51 @@ class _BulkPlan:
             out.append(row)
         return out
 
+    def stored(self, column: str, value: Any) -> Any:
+        """``value`` as this plan passes it to the driver for ``column``."""
+        i = self.names.index(column)
+        for j, convert in self.converters:
+            if j == i:
+                value = convert(value)
+        return value
+
 
 _plans: dict[tuple[str, str], _BulkPlan] = {}
+
+
+def bulk_plan(dialect: str, paramstyle: str, table: Any) -> _BulkPlan:
+    """The INSERT plan of ``table`` for a dialect (made once per process)."""
+    key = (dialect, table.name)
+    plan = _plans.get(key)
+    if plan is None:
+        plan = _plans[key] = _BulkPlan(table, dialect, paramstyle)
+    return plan
+
+
+def session_plan(session: Session, table: Any) -> _BulkPlan:
+    dialect = session.connection().dialect
+    return bulk_plan(dialect.name, dialect.paramstyle, table)
+
+
+def driver_cursor(session: Session) -> Any:
+    """A cursor of the driver's own connection, in the session's transaction."""
+    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+
+def insert_rows(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """``executemany`` of rows ready for the driver, in the session's transaction."""
+    if not rows:
+        return
+    cursor = driver_cursor(session)
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
 
 
 def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
     """INSERT many rows through the driver's own ``executemany``, in the session's
     transaction, skipping SQLAlchemy's per-row parameter processing (bulk imports)."""
-    if not rows:
-        return
-    conn = session.connection()
-    dialect = conn.dialect
-    key = (dialect.name, table.name)
-    if key not in _plans:
-        _plans[key] = _BulkPlan(table, dialect.name, dialect.paramstyle)
-    plan = _plans[key]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(plan.sql, plan.rows(rows))
-    finally:
-        cursor.close()
+    if rows:
+        plan = session_plan(session, table)
+        insert_rows(session, plan.sql, plan.rows(rows))

@@ -327,7 +327,7 @@ def test_the_audit_detail_of_an_imported_record_is_its_json() -> None:
 def test_prepared_rows_are_the_rows_to_rows_gives(small_demo_file: Path, dialect: tuple[str, str]) -> None:
     """The worker's rows, column by column, are what the generic path (to_rows, then
     fast_insert's plan) would write, for every record of the demo (every kind)."""
-    from liaison.ingest.bulk import plan_for
+    from liaison.db import bulk_plan
     from liaison.ingest.mapping import KINDS
 
     prepare = interchange._Preparer(*dialect, "demo")
@@ -345,7 +345,7 @@ def test_prepared_rows_are_the_rows_to_rows_gives(small_demo_file: Path, dialect
             del expected[stamp], got[stamp]
         assert got == expected
         for (child, maker), rows in zip(kind_rows.children, ready[4], strict=True):
-            plan = plan_for(*dialect, child.table)
+            plan = bulk_plan(*dialect, child.table)
             assert [dict(zip(maker.columns, r, strict=True)) for r in rows] == [
                 dict(zip(plan.names, r, strict=True)) for r in plan.rows(kids[child.table])]
     assert seen == set(KINDS)

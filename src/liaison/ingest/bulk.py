@@ -1,6 +1,6 @@
-"""Bulk INSERTs of rows made ready in advance (lists in the table's column order), for
-the import: the plans are :func:`liaison.db.fast_insert`'s, so the SQL and the stored
-form of each value are the same as through ``fast_insert``."""
+"""Rows made ready in advance for the import's bulk INSERTs (lists in the INSERT's
+column order), stored as :func:`liaison.db.fast_insert` stores them: the plans are
+``fast_insert``'s (:func:`liaison.db.bulk_plan`)."""
 
 from __future__ import annotations
 
@@ -9,47 +9,8 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
-from sqlalchemy.orm import Session
 
-from liaison.db import _BulkPlan, _plans, _to_json
-
-
-def plan_for(dialect: str, paramstyle: str, table: Table) -> _BulkPlan:
-    """The INSERT plan of ``table`` (shared with ``fast_insert``)."""
-    key = (dialect, table.name)
-    if key not in _plans:
-        _plans[key] = _BulkPlan(table, dialect, paramstyle)
-    return _plans[key]
-
-
-def session_plan(session: Session, table: Table) -> _BulkPlan:
-    dialect = session.connection().dialect
-    return plan_for(dialect.name, dialect.paramstyle, table)
-
-
-def stored(plan: _BulkPlan, column: str, value: Any) -> Any:
-    """``value`` as the plan passes it to the driver for ``column``."""
-    i = plan.names.index(column)
-    for j, convert in plan.converters:
-        if j == i:
-            value = convert(value)
-    return value
-
-
-def insert_rows(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-    """``executemany`` of ready rows on the session's connection, in its transaction."""
-    if not rows:
-        return
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(sql, rows)
-    finally:
-        cursor.close()
-
-
-def driver_cursor(session: Session) -> Any:
-    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-
+from liaison.db import _to_json, bulk_plan
 
 _json_texts: dict[tuple[Any, ...], str] = {}
 
@@ -78,7 +39,7 @@ class RowMaker:
 
     def __init__(self, dialect: str, paramstyle: str, table: Table, fields: dict[str, str],
                  extra: Sequence[str] = ()) -> None:
-        plan = plan_for(dialect, paramstyle, table)
+        plan = bulk_plan(dialect, paramstyle, table)
         self.plan = plan
         rest = [n for n in plan.names if n not in fields and n not in extra]
         self.columns = [*fields, *extra, *rest]
@@ -91,7 +52,7 @@ class RowMaker:
         for name in rest:
             d = plan.defaults[plan.names.index(name)]
             value = None if d is None else (d.arg(None) if d.is_callable else d.arg)
-            defaults.append(stored(plan, name, value))
+            defaults.append(plan.stored(name, value))
         self._defaults = tuple(defaults)
         by_name = {plan.names[i]: convert for i, convert in plan.converters}
         self._convert = [(i, _json_text if by_name[c] is _to_json else by_name[c])

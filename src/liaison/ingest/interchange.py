@@ -27,8 +27,9 @@ from sqlalchemy import Table, bindparam, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from liaison.config import SETTINGS
+from liaison.db import driver_cursor, insert_rows
 from liaison.errors import FieldProblem, LiaisonError, ValidationError
-from liaison.ingest.bulk import RowMaker, driver_cursor, insert_rows, stored
+from liaison.ingest.bulk import RowMaker
 from liaison.ingest.mapping import INTERNAL_COLUMNS, KINDS, KindMap
 from liaison.ingest.schema import KIND_ORDER, SCHEMAS, RecordBase, parse_line
 from liaison.records import utcnow
@@ -291,11 +292,10 @@ def _worker(prepare: _Preparer, inbox: Any, outbox: Any, *parents_ends: Any) -> 
     """The preparing process: chunks in, prepared chunks out, None at the end."""
     for end in parents_ends:  # so that either side sees the other's end if it dies
         end.close()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
     try:
-        while (chunk := inbox.recv()) is not None:
-            outbox.send(prepare(chunk))
+        with _few_collections():
+            while (chunk := inbox.recv()) is not None:
+                outbox.send(prepare(chunk))
         outbox.send(None)
     except EOFError:
         pass  # the importing process has gone: nothing to tell it
@@ -566,7 +566,7 @@ class Importer:
         if inserts:
             main = makers.main
             created, updated = main.index("created_at"), main.index("updated_at")
-            stamp = stored(main.plan, "created_at", now)
+            stamp = main.plan.stored("created_at", now)
             for row in inserts:
                 row[created] = row[updated] = stamp
             insert_rows(self.session, main.sql, inserts)

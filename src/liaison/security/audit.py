@@ -20,8 +20,7 @@ from sqlalchemy import BigInteger, DateTime, Integer, String, Text, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from liaison.config import get_settings
-from liaison.db import Base, fast_insert
-from liaison.ingest.bulk import insert_rows, session_plan, stored
+from liaison.db import Base, insert_rows, session_plan
 from liaison.records import utcnow
 
 GENESIS = "0" * 64
@@ -79,12 +78,20 @@ class Event:
 _encode_detail = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str).encode
 
 
-def _digest(key: bytes, seq: int, at: str, ev: Event | AuditEntry, detail: str, prev: str) -> str:
-    payload = "\x1f".join(
-        [str(seq), at, ev.actor, str(ev.action), ev.entity_kind, ev.entity_ref,
-         ev.purpose, ev.origin, detail, prev]
-    )
+#: one entry's fields as sealed, after its sequence number and time: actor, action,
+#: entity kind, entity ref, purpose, origin, detail (JSON text)
+_Fields = tuple[str, str, str, str, str, str, str]
+
+
+def _hash(key: bytes, seq: int, at: str, fields: _Fields, prev: str) -> str:
+    """The entry's HMAC: of seq, at, the fields and the previous hash, joined by \x1f."""
+    payload = "\x1f".join((str(seq), at, *fields, prev))
     return hmac.digest(key, payload.encode("utf-8"), "sha256").hex()
+
+
+def _digest(key: bytes, seq: int, at: str, ev: Event | AuditEntry, detail: str, prev: str) -> str:
+    return _hash(key, seq, at, (ev.actor, str(ev.action), ev.entity_kind, ev.entity_ref,
+                                ev.purpose, ev.origin, detail), prev)
 
 
 def _lock_chain(session: Session) -> None:
@@ -105,55 +112,23 @@ def _fmt_at(at: dt.datetime) -> str:
     return at.strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
-def append_many(session: Session, events: Iterable[Event]) -> int:
-    """Seal ``events`` into the chain, in order, inside the caller's transaction."""
+def _seal(session: Session, entries: Iterable[_Fields]) -> int:
+    """Seal entries into the chain, in order, inside the caller's transaction: each
+    takes the next number, the same time and the previous entry's hash."""
     _lock_chain(session)
     seq, prev = _head(session)
     key = get_settings().audit_key.encode("utf-8")
-    rows: list[dict[str, Any]] = []
     at = utcnow()
     at_s = _fmt_at(at)
-    for ev in events:
-        seq += 1
-        detail = _encode_detail(ev.detail)
-        h = _digest(key, seq, at_s, ev, detail, prev)
-        rows.append(
-            {"seq": seq, "at": at, "actor": ev.actor, "action": str(ev.action),
-             "entity_kind": ev.entity_kind, "entity_ref": ev.entity_ref,
-             "purpose": ev.purpose, "origin": ev.origin, "detail": detail,
-             "prev_hash": prev, "hash": h}
-        )
-        prev = h
-    fast_insert(session, AuditEntry.__table__, rows)
-    return len(rows)
-
-
-def append_entries(session: Session, actor: str, origin: str,
-                   entries: Iterable[tuple[str, str, str, str]], purpose: str = "") -> int:
-    """Seal entries of one actor into the chain, in order, inside the caller's
-    transaction, as :func:`append_many` would seal the same events; for bulk writers
-    (an import), which need no :class:`Event` per entry. Each entry is ``(action,
-    entity_kind, entity_ref, detail)``, the detail already JSON text as
-    ``_encode_detail`` writes it (keys sorted)."""
-    _lock_chain(session)
-    seq, prev = _head(session)
-    key = get_settings().audit_key.encode("utf-8")
-    at = utcnow()
-    plan = session_plan(session, AuditEntry.__table__)  # type: ignore[arg-type]
+    plan = session_plan(session, AuditEntry.__table__)
     if plan.names != _COLUMNS:
         raise RuntimeError(f"audit_entry columns changed: {plan.names}")
-    at_stored = stored(plan, "at", at)
-    # the digested text is _digest's: seq, at, actor, action, kind, ref, purpose, origin,
-    # detail, prev, joined by \x1f; only what changes per entry is joined per entry
-    after_seq = f"\x1f{_fmt_at(at)}\x1f{actor}\x1f"
-    before_detail = f"\x1f{purpose}\x1f{origin}\x1f"
-    digest = hmac.digest
+    at_stored = plan.stored("at", at)
     rows: list[tuple[Any, ...]] = []
-    for action, kind, ref, detail in entries:
+    for fields in entries:
         seq += 1
-        payload = f"{seq}{after_seq}{action}\x1f{kind}\x1f{ref}{before_detail}{detail}\x1f{prev}"
-        h = digest(key, payload.encode("utf-8"), "sha256").hex()
-        rows.append((seq, at_stored, actor, action, kind, ref, purpose, origin, detail, prev, h))
+        h = _hash(key, seq, at_s, fields, prev)
+        rows.append((seq, at_stored, *fields, prev, h))
         prev = h
     insert_rows(session, plan.sql, rows)
     return len(rows)
@@ -161,6 +136,23 @@ def append_entries(session: Session, actor: str, origin: str,
 
 _COLUMNS = ["seq", "at", "actor", "action", "entity_kind", "entity_ref", "purpose", "origin",
             "detail", "prev_hash", "hash"]
+
+
+def append_many(session: Session, events: Iterable[Event]) -> int:
+    """Seal ``events`` into the chain, in order, inside the caller's transaction."""
+    return _seal(session, ((ev.actor, str(ev.action), ev.entity_kind, ev.entity_ref,
+                            ev.purpose, ev.origin, _encode_detail(ev.detail))
+                           for ev in events))
+
+
+def append_entries(session: Session, actor: str, origin: str,
+                   entries: Iterable[tuple[str, str, str, str]], purpose: str = "") -> int:
+    """Seal entries of one actor into the chain, as :func:`append_many` would seal the
+    same events; for bulk writers (an import), which need no :class:`Event` per entry.
+    Each entry is ``(action, entity_kind, entity_ref, detail)``, the detail already
+    JSON text as ``_encode_detail`` writes it (keys sorted)."""
+    return _seal(session, ((actor, action, kind, ref, purpose, origin, detail)
+                           for action, kind, ref, detail in entries))
 
 
 def record(session: Session, event: Event) -> None:
