@@ -171,11 +171,10 @@ class ScreeningIndex:
         n = len(self.records)
         self.records.append(rec)
         self.position[rec.entry.id] = n
-        for name in rec.tokens:
-            for tok in name:
-                self.known.add(tok.main.fold)
+        words = _words_of(rec)
+        self.known |= words
         if self._bearers is not None:
-            for word in _words_of(rec):
+            for word in words:
                 self._bearers[word] = self._bearers.get(word, 0) + 1
         return n
 
@@ -286,7 +285,7 @@ class ScreeningIndex:
             gone = False
             for word in _words_of(rec):
                 left = bearers[word] = bearers.get(word, 1) - 1
-                if left <= 0 and word not in self._dictionary_words:
+                if left <= 0 and word not in default_dictionary().by_key:
                     self.known.discard(word)
                     gone = True
             if gone:
@@ -294,10 +293,6 @@ class ScreeningIndex:
                 self.cache = PairCache(self.known)
                 self._found.clear()
         return True
-
-    @property
-    def _dictionary_words(self) -> dict[str, frozenset[int]]:
-        return default_dictionary().by_key
 
     def _count_bearers(self) -> dict[str, int]:
         if self._bearers is None:
@@ -411,7 +406,7 @@ class ScreeningIndex:
             # common names met through one-letter-off keys only: too many to score;
             # keep the persons two parts found by a strong key
             keep &= strong_counts >= 2
-        if need == 2 and full_date and dob is not None:
+        if full_date and dob is not None:
             # one part garbled beyond the keys, or every part mistyped: accept when the
             # full birth date agrees (day and month, year within one)
             md = self._md[every]
