@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from liaison.ingest.press.gazetteer import Gazetteer
+from liaison.ingest.press.numbers import SMALL_COUNTS
 from liaison.ingest.press.people import Mention
 from liaison.ingest.press.places import city_in
 from liaison.ingest.press.result import Agreement, DateSpan, Meeting, Person
@@ -371,7 +372,6 @@ _ANOTHER = re.compile(
     r"\b(?:une?|le|la)\s+(?:second|seconde|deuxième|troisième|autre|nouvel|nouvelle|nouveau)\s*$",
     re.IGNORECASE,
 )
-_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _COUNTED = re.compile(r"(?<![\w-])(?P<n>deux|trois|quatre|cinq|[2-5])\s*$", re.IGNORECASE)
 
 
@@ -510,7 +510,7 @@ def find_agreements(
                 summary = re.search(r"\bdont\b", sentence.text[match.end() :])  # «…, dont un …»
                 plural = re.match(r"\w+s\b", match.group(0))
                 if counted and plural and not summary and not sentence.heading:
-                    for _ in range(_COUNTS[counted.group("n").lower()] - 1):
+                    for _ in range(SMALL_COUNTS[counted.group("n").lower()] - 1):
                         copy = _agreement(sentence, match, mentions, by_name, g)
                         found.append(copy)
                         told_in[id(copy)] = sentence.index

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from liaison.ingest.press.dates import DateMatch, find_month_years
 from liaison.ingest.press.gazetteer import Gazetteer
+from liaison.ingest.press.numbers import SMALL_COUNTS
 from liaison.ingest.press.places import city_in, country_place, year_only
 from liaison.ingest.press.result import DateSpan, Event, PartialDate
 from liaison.ingest.press.sentences import Sentence
@@ -133,7 +134,6 @@ _OPENED = re.compile(r"\bouverte?s?\s+(?:le\s+)?$|\bdepuis\s+(?:le\s+)?$", re.IG
 _DAYS = re.compile(
     r"\b(?:après|au terme de|à l'issue de)\s+(?P<n>deux|trois|quatre|cinq|\d)\s+jours\b", re.I
 )
-_NUMBER = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
 def _closed_span(sentence: Sentence, closing: DateMatch) -> DateSpan | None:
@@ -150,7 +150,7 @@ def _closed_span(sentence: Sentence, closing: DateMatch) -> DateSpan | None:
     days = _DAYS.search(sentence.text)
     last = end.as_date()
     if days and last is not None:
-        count = _NUMBER.get(days.group("n").lower()) or int(days.group("n"))
+        count = SMALL_COUNTS.get(days.group("n").lower()) or int(days.group("n"))
         first = last - timedelta(days=count - 1)
         start = PartialDate(first.year, first.month, first.day)
         return DateSpan(start, end, closing.span.text, closing.span.year_source, "range")

@@ -15,7 +15,7 @@ from datetime import date
 
 from liaison.ingest.press.dates import DateMatch
 from liaison.ingest.press.gazetteer import Gazetteer
-from liaison.ingest.press.numbers import find_numbers
+from liaison.ingest.press.numbers import SMALL_COUNTS, find_numbers
 from liaison.ingest.press.people import Mention
 from liaison.ingest.press.places import city_in, country_place
 from liaison.ingest.press.result import DateSpan, Meeting, Participant, Person
@@ -532,7 +532,6 @@ _PLURAL_PRONOUN = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 #: plural subjects that are bodies or spans of time, not the people named before
 _NOT_PEOPLE = frozenset({
     "pays", "parties", "institutions", "services", "états", "gouvernements", "polices",
@@ -563,7 +562,7 @@ def _refer_back(clause: _Clause, drafts: list[_Draft], sentences: list[Sentence]
     if pronoun and not plural:
         count = 2  # «où ils ont été accueillis par …»: the two named just before
     elif plural and plural.group("what").lower() not in _NOT_PEOPLE:
-        count = _NUMBERS[plural.group("n").lower()]
+        count = SMALL_COUNTS[plural.group("n").lower()]
     else:
         count = 0
     if count:
@@ -827,8 +826,7 @@ def _each_occasion(meeting: Meeting, sentences: list[Sentence], g: Gazetteer) ->
     if times is None or meeting.dates:
         return [meeting]
     places = [m["city"] for m in _OCCASION.finditer(meeting.sentence, times.end())]
-    if len(places) != _NUMBERS.get(times["n"].lower(), int(times["n"]) if times["n"].isdigit()
-                                   else 0):  # fmt: skip
+    if len(places) != SMALL_COUNTS[times["n"].lower()]:
         return [meeting]
     copies = [meeting] + [
         Meeting(**{**meeting.__dict__, "participants": list(meeting.participants)})

@@ -20,6 +20,9 @@ DIGITS = re.compile(
     r"(?<![\w.,/])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
     r"(?:,\d+)?(?![\w/]|[.,]\d)"
 )
+#: the small counts the readers' patterns name («deux accords», «à trois reprises»,
+#: «après quatre jours»), in words or a digit
+SMALL_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _MULTIPLIER = re.compile(r"^\s+(millions?|milliards?)\b", re.IGNORECASE)
 _MULTIPLIERS = {"million": 1_000_000, "milliard": 1_000_000_000}
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from liaison.errors import Unavailable
 from liaison.ingest.press.nlp import MODEL
+from liaison.ingest.press.numbers import SMALL_COUNTS
 
 #: verbs that tell a meeting by themselves
 MEETING_VERBS = frozenset({
@@ -428,7 +429,6 @@ def _noun_not_yet(token: Token) -> bool:
     return _lemma(head) in _NOT_YET
 
 
-_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 #: the head noun of what was signed, when no fuller name is written: «ont adopté une
 #: déclaration finale», «a paraphé le traité»
 AGREEMENT_NOUNS = {
@@ -566,7 +566,7 @@ def signed_things(doc: Doc) -> list[Predicate]:
             lemma = _lemma(noun)
             if "Number=Plur" in str(noun.morph):
                 # «ont signé deux accords : l'un …, l'autre …»: as many as counted
-                counted = [_NUMBER_WORDS.get(c.lower_) for c in noun.children
+                counted = [SMALL_COUNTS.get(c.lower_) for c in noun.children
                            if c.dep_ == "nummod"]  # fmt: skip
                 if lemma in AGREEMENT_NOUNS and counted and counted[0]:
                     end = noun.idx + len(noun.text)
